@@ -1,0 +1,38 @@
+"""One typed settings object, read from arguments and COUNCILGRAPH_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_CORPUS = REPO_ROOT / "corpus"
+
+
+def default_store() -> Path:
+    """`$XDG_DATA_HOME/councilgraph/store`, i.e. `~/.local/share/councilgraph/store` by default."""
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "councilgraph" / "store"
+
+
+class Settings(BaseSettings):
+    """Everything configurable; built once by the CLI or `create_app` and passed down."""
+
+    model_config = SettingsConfigDict(env_prefix="COUNCILGRAPH_", frozen=True)
+
+    base_iri: str = "https://w3id.org/councilgraph/"
+    corpus: Path = BUNDLED_CORPUS
+    store: Path = Field(default_factory=default_store)
+    query_timeout: float = 10.0
+    result_row_cap: int = 10_000
+    cors_origins: tuple[str, ...] = ()
+    neo4j_username: str = Field(default="neo4j", validation_alias="NEO4J_USERNAME")
+    neo4j_password: SecretStr | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
+
+    @property
+    def things(self) -> str:
+        """Where minted IRIs live (`{base}id/{kind}/{key}`); the vocabulary stays fixed at cg:."""
+        return self.base_iri + "id/"

@@ -1,0 +1,87 @@
+"""Linking actions in council plans to the recommendations they answer, only where the
+wording supports it: the two texts must share distinctive phrases, not just topic words.
+
+The rule (version LINK_METHOD): an action stated by a council's own document, with no
+explicit target, answers a recommendation made to that council by an earlier challenge
+when they share at least one three-word phrase or two different two-word phrases of
+content words (light stemming, stop words and generic council words removed). The shared
+phrases are recorded as `cg:linkBasis`, so a reader can judge every link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rdflib import Literal, URIRef
+
+from graph.context import Context
+from graph.mapping import action_iri, recommendation_iri
+from graph.namespaces import CG
+from loaders import records as r
+
+LINK_METHOD = "councilgraph-phrase-overlap/1"
+_STOP = set(
+    """a an and are as at be been but by can could do for from has have how in into is it its
+    of on or our should that the their them they this through to was we were which will with
+    within your you more most all any other such than so also both each further new key
+    council councils borough islington ensure make made need needs clear""".split()
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def phrases(text: str) -> tuple[set[str], set[str]]:
+    """Two- and three-word phrases of content words, in order."""
+    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2]
+    bigrams = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+    trigrams = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
+    return bigrams, trigrams
+
+
+def shared_phrases(action: str, recommendation: str) -> list[str]:
+    """The phrases that support a link, or [] when the texts do not support one."""
+    a2, a3 = phrases(action)
+    r2, r3 = phrases(recommendation)
+    tri, bi = a3 & r3, a2 & r2
+    if tri or len(bi) >= 2:
+        return sorted(tri | bi)
+    return []
+
+
+def link_actions(ctx: Context, records: Iterable[r.Record]) -> None:
+    records = list(records)
+    publishers = {
+        d.key: d.publisher for d in records if isinstance(d, r.DocumentRecord) and d.publisher
+    }
+    dates = {d.key: d.date for d in records if isinstance(d, r.DocumentRecord)}
+    recommendations = [rec for rec in records if isinstance(rec, r.Recommendation)]
+    for action in records:
+        if not isinstance(action, r.Action) or action.responds_to is not None:
+            continue
+        publisher = publishers.get(action.provenance.document)
+        if publisher is None or ctx.resolver.find_council(publisher.name) is None:
+            continue
+        gss = ctx.resolver.find_council(publisher.name)
+        when = dates.get(action.provenance.document)
+        for rec in recommendations:
+            if ctx.resolver.find_council(rec.challenge.council.name) != gss:
+                continue
+            if when is not None and rec.challenge.year > when.year:
+                continue
+            basis = shared_phrases(action.text, rec.text)
+            if basis:
+                _link(ctx, action, recommendation_iri(ctx, rec), basis)
+
+
+def _link(ctx: Context, action: r.Action, target: URIRef, basis: list[str]) -> None:
+    iri = action_iri(ctx, action)
+    g = ctx.graph(action.provenance)
+    g.add((iri, CG.respondsTo, target))
+    g.add((iri, CG.linkBasis, Literal(f"{LINK_METHOD}: shared phrases " + "; ".join(basis))))

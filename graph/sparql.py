@@ -1,0 +1,105 @@
+"""Running SPARQL on the store with Oxigraph's engine, values bound, never pasted into text.
+
+Values reach a query through pyoxigraph's `substitutions` (SEP-0007): the query text stays
+fixed and user input arrives as typed RDF terms. The default graph is the union of the
+named graphs, as the researchers' queries expect.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from councilgraph.errors import QueryError
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+Bindable = ox.NamedNode | ox.Literal | str | int | float | bool | date
+
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*)\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.IGNORECASE,
+)
+
+
+def library() -> dict[str, Path]:
+    """The named queries, by file stem ("q04-who-leads-what")."""
+    return {path.stem: path for path in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def named_query(name: str) -> str:
+    queries = library()
+    matches = [stem for stem in queries if stem == name or stem.startswith(name + "-")]
+    if len(matches) != 1:
+        raise QueryError(f"no single query named {name!r}; known: {', '.join(queries)}", status=404)
+    return queries[matches[0]].read_text()
+
+
+def term(value: Bindable) -> ox.NamedNode | ox.Literal:
+    """A Python value as an RDF term; strings are literals unless wrapped in NamedNode."""
+    if isinstance(value, ox.NamedNode | ox.Literal):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+    if isinstance(value, date):
+        return ox.Literal(value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    return ox.Literal(str(value))
+
+
+def run(
+    store: ox.Store,
+    query: str,
+    bindings: Mapping[str, Bindable] | None = None,
+    *,
+    union: bool = True,
+    **options: Any,
+) -> Any:
+    """Execute a read-only query; QueryError with the parser's message when it is malformed."""
+    if _UPDATE.match(query):
+        raise QueryError("updates are not allowed: this graph is read-only", status=403)
+    substitutions = {ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None}
+    try:
+        return store.query(
+            query, use_default_graph_as_union=union, substitutions=substitutions or None, **options
+        )
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}", status=500) from exc
+
+
+def value(term_: Any) -> Any:
+    """A query result term as a plain Python value (IRIs and literals as strings, numbers as numbers)."""
+    if term_ is None:
+        return None
+    if isinstance(term_, ox.Literal):
+        datatype = term_.datatype.value if term_.datatype else ""
+        if datatype.endswith(("#integer", "#int", "#long")):
+            return int(term_.value)
+        if datatype.endswith(("#decimal", "#double", "#float")):
+            return float(term_.value)
+        if datatype.endswith("#boolean"):
+            return term_.value == "true"
+        return term_.value
+    return term_.value
+
+
+def rows(
+    store: ox.Store, query: str, bindings: Mapping[str, Bindable] | None = None, *, union: bool = True
+) -> list[dict[str, Any]]:
+    """SELECT results as dictionaries of plain values (unbound variables omitted)."""
+    solutions = run(store, query, bindings, union=union)
+    names = [v.value for v in solutions.variables]
+    out = []
+    for solution in solutions:
+        out.append({n: value(solution[n]) for n in names if solution[n] is not None})
+    return out

@@ -1,0 +1,127 @@
+"""The on-disk store: each build is a fresh Oxigraph directory, switched to atomically.
+
+    STORE/current -> builds/<build-id>      a symlink, replaced with os.replace
+    STORE/builds/<build-id>/oxigraph/       the pyoxigraph (RocksDB) store
+    STORE/builds/<build-id>/build.json      counts, timings, input checksums
+
+oxrdflib transactions are no-ops, so atomicity comes from the layout: a build is written
+and validated in a new directory; only then does `current` point at it. A failed build
+leaves `current`, and so every reader, exactly as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Dataset
+
+from councilgraph.errors import StoreError
+
+KEEP_BUILDS = 2  # the current build and the one before it
+
+
+@dataclass(frozen=True)
+class Build:
+    path: Path
+
+    @property
+    def oxigraph_path(self) -> Path:
+        return self.path / "oxigraph"
+
+    @property
+    def metadata(self) -> dict[str, Any]:
+        meta_file = self.path / "build.json"
+        return json.loads(meta_file.read_text()) if meta_file.exists() else {}
+
+
+@contextmanager
+def build_lock(store_dir: Path) -> Iterator[None]:
+    """One build at a time per store; a second `build` fails fast instead of racing."""
+    store_dir.mkdir(parents=True, exist_ok=True)
+    with open(store_dir / ".lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise StoreError(f"{store_dir} is being built by another process") from exc
+        yield
+
+
+def new_build_dir(store_dir: Path) -> Path:
+    builds = store_dir / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="incomplete-", dir=builds))
+
+
+def write_quads(build_dir: Path, nquads: bytes) -> ox.Store:
+    store = ox.Store(str(build_dir / "oxigraph"))
+    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    store.optimize()
+    return store
+
+
+def publish(store_dir: Path, build_dir: Path, build_id: str, metadata: dict[str, Any]) -> Build:
+    """Give a finished build its name and point `current` at it, atomically."""
+    (build_dir / "build.json").write_text(json.dumps(metadata, indent=2, sort_keys=True, default=str))
+    final = store_dir / "builds" / build_id
+    if final.exists():
+        shutil.rmtree(final)
+    build_dir.rename(final)
+    link = store_dir / "current"
+    tmp_link = store_dir / f".current-{os.getpid()}"
+    if tmp_link.is_symlink() or tmp_link.exists():
+        tmp_link.unlink()
+    tmp_link.symlink_to(Path("builds") / build_id)
+    os.replace(tmp_link, link)
+    _prune(store_dir, keep=final)
+    return Build(final)
+
+
+def discard(build_dir: Path) -> None:
+    shutil.rmtree(build_dir, ignore_errors=True)
+
+
+def _prune(store_dir: Path, keep: Path) -> None:
+    builds = sorted(
+        (p for p in (store_dir / "builds").iterdir() if p.is_dir() and p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in builds[KEEP_BUILDS - 1 :]:
+        if not old.name.startswith("incomplete-") or old.stat().st_mtime < keep.stat().st_mtime:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def current_build(store_dir: Path) -> Build:
+    link = store_dir / "current"
+    if not link.exists():
+        raise StoreError(
+            f"no graph built in {store_dir}", hint="run `councilgraph build` first, or pass --store"
+        )
+    return Build(link.resolve())
+
+
+def open_store(store_dir: Path) -> ox.Store:
+    """The current build, read-only: safe to share between threads and processes."""
+    build = current_build(store_dir)
+    try:
+        return ox.Store.read_only(str(build.oxigraph_path))
+    except OSError as exc:
+        raise StoreError(f"cannot open the store at {build.oxigraph_path}: {exc}") from exc
+
+
+def open_dataset(store_dir: Path) -> Dataset:
+    """The current build as an rdflib Dataset on the Oxigraph engine, default graph = union."""
+    from oxrdflib import OxigraphStore
+
+    dataset = Dataset(store=OxigraphStore(store=open_store(store_dir)), default_union=True)
+    return dataset

@@ -1,0 +1,69 @@
+"""Loaders: one module per source genre, each turning a document into records with provenance.
+
+`LOADERS` maps a genre name to its module; `detect_genre` picks the loader for a file from
+its wording, and a user can force one (`councilgraph build --genre FILE=GENRE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+from councilgraph.errors import LoaderError
+from councilgraph.settings import Settings
+from loaders import (
+    council_plan,
+    follow_up_report,
+    lga_board_paper,
+    london_councils_paper,
+    peer_challenge_report,
+    registers,
+)
+from loaders.records import Record
+from loaders.source import DOCUMENT_SUFFIXES, read_source
+
+LOADERS: dict[str, ModuleType] = {
+    peer_challenge_report.GENRE: peer_challenge_report,
+    follow_up_report.GENRE: follow_up_report,
+    london_councils_paper.GENRE: london_councils_paper,
+    lga_board_paper.GENRE: lga_board_paper,
+    council_plan.GENRE: council_plan,
+}
+REGISTER_SUFFIXES = {".csv", ".yaml", ".yml"}
+MIN_CONFIDENCE = 0.3
+
+
+def detect_genre(path: Path) -> str:
+    """The genre whose detector is surest about this document; LoaderError if none is sure."""
+    source = read_source(path)
+    scores = sorted(((module.detect(source), genre) for genre, module in LOADERS.items()), reverse=True)
+    best_score, best = scores[0]
+    if best_score < MIN_CONFIDENCE:
+        raise LoaderError(
+            path, "", "cannot tell what kind of document this is "
+            f"(best guess {best!r} at {best_score:.2f})",
+            hint=f"force one with --genre {path.name}=GENRE; genres: {', '.join(LOADERS)}",
+        )
+    return best
+
+
+def load_document(path: Path, *, settings: Settings, genre: str | None = None) -> Iterator[Record]:
+    if genre is not None and genre not in LOADERS:
+        raise LoaderError(path, "", f"unknown genre {genre!r}", hint=f"one of {', '.join(LOADERS)}")
+    module = LOADERS[genre or detect_genre(path)]
+    records: Iterator[Record] = module.load(path, settings=settings)
+    return records
+
+
+def load_register(path: Path, *, settings: Settings) -> Iterator[Record]:
+    records: Iterator[Record] = registers.load_register(path, settings=settings)
+    return records
+
+
+def is_document(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES
+
+
+def is_register(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in REGISTER_SUFFIXES

@@ -1,0 +1,76 @@
+"""Dates as papers write them: "20-23 March 2018", "9 December 2019", "21st March 2017", "June 2018"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {
+    name.lower(): number for number, name in enumerate(calendar.month_name) if name
+} | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_ORD = r"(?:st|nd|rd|th)?"
+_DAY_RANGE = re.compile(
+    rf"\b(?P<d1>\d{{1,2}}){_ORD}(?:\s+(?P<m1>[A-Za-z]+))?\s*(?:-|–|—|to|and)\s*"
+    rf"(?P<d2>\d{{1,2}}){_ORD}\s+{_MONTH}\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_DAY = re.compile(rf"\b(?P<day>\d{{1,2}}){_ORD}\s+{_MONTH},?\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+
+
+def month_number(word: str) -> int | None:
+    return MONTHS.get(word.lower().rstrip("."))
+
+
+def parse_date(text: str) -> date | None:
+    """The first full date in `text` (day month year, or ISO), or None."""
+    iso = _ISO.search(text)
+    found = _DAY.search(text)
+    if iso and (not found or iso.start() < found.start()):
+        return date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+    if found:
+        month = month_number(found["month"])
+        if month:
+            return date(int(found["year"]), month, int(found["day"]))
+    return None
+
+
+def parse_range(text: str) -> tuple[date, date] | None:
+    """A range of days: "20-23 March 2018", "30 November - 3 December 2021"."""
+    found = _DAY_RANGE.search(text)
+    if not found:
+        return None
+    month2 = month_number(found["month"])
+    if month2 is None:
+        return None
+    month1 = month_number(found["m1"]) if found["m1"] else month2
+    if month1 is None:
+        return None
+    year = int(found["year"])
+    start_year = year - 1 if month1 > month2 else year
+    return date(start_year, month1, int(found["d1"])), date(year, month2, int(found["d2"]))
+
+
+def parse_month(text: str) -> tuple[int, int] | None:
+    """The first "Month YYYY" in `text`, as (year, month)."""
+    found = _MONTH_YEAR.search(text)
+    if not found:
+        return None
+    month = month_number(found["month"])
+    return (int(found["year"]), month) if month else None
+
+
+def add_years(day: date, years: int) -> date:
+    """`day` moved by whole years, 29 February becoming 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
