@@ -213,6 +213,9 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 
 def main() -> None:
+    from api.commands import register_all
+
+    register_all(app)
     app()
 
 
