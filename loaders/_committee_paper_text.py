@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from loaders.names import split_honorific
-from loaders.records import PersonRef, Provenance
+from loaders.records import Meeting, Membership, Organisation, OrgRef, PersonRef, Provenance, Record
 from loaders.source import Line, Source
 
 # Page furniture: page numbers, "Item 2" running heads, London Councils footers such as
@@ -26,7 +27,8 @@ _NUMBERED = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2}){0,2})\.?\s+(?P<text>\S.*)
 _BULLET = re.compile(r"^(?:[-•*▪●◦]|o(?=\s))\s*(?P<text>.*)$")
 _LETTERED = re.compile(r"^\((?P<num>[ivx]{1,5}|[a-z])\)\s*(?P<text>\S.*)$")
 _APPENDIX = re.compile(r"^(?:Appendix|Annex)\s+(?P<id>[A-Z0-9]{1,3})\b\.?$", re.IGNORECASE)
-_TERMINAL = re.compile(r"[.;:,!?\"')\]]$")
+_TERMINAL = re.compile(r"[.;:,!?\"')\]]$")  # a line that ends like this is no heading
+_SENTENCE_END = re.compile(r"[.;:!?\"')\]]$")  # a block that ends like this is complete
 _MD_HEADING = re.compile(r"^#{1,6}\s*")
 _SENTENCE = re.compile(r"(?<=[.!?])[\"']?\s+(?=[A-Z\"'(])")
 
@@ -46,6 +48,7 @@ class Block:
     parent: str | None = None  # the paragraph an item belongs to
     section: str = ""  # the nearest heading above
     part: str = ""  # "" for the main report, "Appendix 1" after such a heading
+    index: int = 0  # 1-based position of an item in its list
 
 
 def furniture_lines(source: Source) -> set[int]:
@@ -53,13 +56,13 @@ def furniture_lines(source: Source) -> set[int]:
     (the first occurrence is kept: it is usually the paper's own header)."""
     drop = {line.number for line in source.lines if _FURNITURE.match(line.text)}
     if source.pages:
-        edges: list[Line] = []
+        edges: dict[int, Line] = {}
         for page in range(1, source.pages + 1):
             on_page = [ln for ln in source.lines if ln.page == page and ln.text]
-            edges += on_page[:2] + on_page[-2:]
-        counts = Counter(ln.text for ln in edges)
+            edges |= {ln.number: ln for ln in on_page[:2] + on_page[-2:]}
+        counts = Counter(ln.text for ln in edges.values())  # one count per page at most
         seen: set[str] = set()
-        for ln in edges:
+        for ln in edges.values():
             if counts[ln.text] > 1 and len(ln.text) < 90:
                 if ln.text in seen:
                     drop.add(ln.number)
@@ -77,33 +80,47 @@ def item_from_furniture(source: Source) -> str | None:
 
 
 def _looks_like_heading(text: str, previous: Block | None, gap: bool) -> bool:
-    if len(text) > 90 or _TERMINAL.search(text) or not text[0].isupper():
+    if (
+        len(text) > 80
+        or _TERMINAL.search(text)
+        or not text[0].isupper()
+        or re.search(r"\. [A-Z]", text)
+    ):
         return False
-    return previous is None or gap or previous.kind == "heading" or bool(_TERMINAL.search(previous.text))
+    return (
+        previous is None
+        or gap
+        or previous.kind == "heading"
+        or bool(_SENTENCE_END.search(previous.text))
+    )
 
 
-def _continues(text: str, previous: Block | None, gap: bool) -> bool:
+def _continues(text: str, previous: Block | None, gap: bool, page_break: bool) -> bool:
     """Does this line carry on the block above (a wrapped line, or text after a page break)?"""
     if previous is None or previous.kind == "heading":
         return False
     if text[0].islower():
         return True
-    return not gap and not _TERMINAL.search(previous.text)
+    return (page_break or not gap) and not _SENTENCE_END.search(previous.text)
 
 
 def blocks(source: Source, start: int = 0) -> list[Block]:
     """Cut the source (from line index `start`) into blocks, in order."""
     drop = furniture_lines(source)
     out: list[Block] = []
-    gap, section, part, para = False, "", "", None
+    gap, page_break, section, part, para = False, False, "", "", None
     for line in source.lines[start:]:
         text = _MD_HEADING.sub("", line.text).strip()
         if not text or line.number in drop:
-            gap = gap or not text
+            gap, page_break = gap or not text, page_break or bool(text)
             continue
         previous = out[-1] if out else None
         appendix = _APPENDIX.match(text)
-        numbered, bullet, lettered = _NUMBERED.match(text), _BULLET.match(text), _LETTERED.match(text)
+        numbered, bullet, lettered = (
+            _NUMBERED.match(text),
+            _BULLET.match(text),
+            _LETTERED.match(text),
+        )
         if appendix:
             part, section, para = f"Appendix {appendix['id']}", "", None
             block = Block("heading", text, line, part=part)
@@ -112,23 +129,32 @@ def blocks(source: Source, start: int = 0) -> list[Block]:
             body = inner["text"] if inner else bullet["text"]
             block = Block("item", body, line, inner["num"] if inner else None, para, section, part)
         elif lettered:
-            block = Block("item", lettered["text"], line, f"({lettered['num']})", para, section, part)
-        elif numbered and "." in numbered["num"] and para and numbered["num"].startswith(para + "."):
+            block = Block(
+                "item", lettered["text"], line, f"({lettered['num']})", para, section, part
+            )
+        elif (
+            numbered and "." in numbered["num"] and para and numbered["num"].startswith(para + ".")
+        ):
             block = Block("item", numbered["text"], line, numbered["num"], para, section, part)
         elif numbered and not re.match(r"^\d+\s+(?:per cent|%|[a-z])", text):
             para = numbered["num"]
             block = Block("para", numbered["text"], line, para, None, section, part)
-        elif previous is not None and _continues(text, previous, gap):
+        elif previous is not None and _continues(text, previous, gap, page_break):
             previous.text = f"{previous.text} {text}"
-            gap = False
+            gap = page_break = False
             continue
         elif _looks_like_heading(text, previous, gap):
             section = text
             block = Block("heading", text, line, section=section, part=part)
         else:
             block = Block("text", text, line, None, para, section, part)
+        block.index = (
+            (previous.index + 1 if previous and previous.kind == "item" else 1)
+            if block.kind == "item"
+            else 0
+        )
         out.append(block)
-        gap = False
+        gap = page_break = False
     return out
 
 
@@ -162,9 +188,9 @@ def location(block: Block, *, prefix: str = "", position: int | None = None) -> 
     parts = [p for p in (prefix, block.part) if p]
     if block.kind == "heading":
         parts.append(f"heading {block.text!r}")
-    elif block.kind == "para":
-        parts.append(f"paragraph {block.number}")
-    elif block.kind == "item" and block.number and block.number[0].isdigit():
+    elif (
+        block.kind == "para" or block.kind == "item" and block.number and block.number[0].isdigit()
+    ):
         parts.append(f"paragraph {block.number}")
     else:
         if block.parent:
@@ -172,7 +198,9 @@ def location(block: Block, *, prefix: str = "", position: int | None = None) -> 
         elif block.section:
             parts.append(f"section {block.section!r}")
         if block.kind == "item":
-            parts.append(f"item {block.number}" if block.number else f"bullet {position or 1}")
+            parts.append(
+                f"item {block.number}" if block.number else f"bullet {position or block.index or 1}"
+            )
         else:
             parts.append("text")
     return ", ".join(parts)
@@ -188,3 +216,23 @@ def items_of(all_blocks: list[Block], para: Block) -> list[Block]:
         elif block.kind in ("para", "heading"):
             break
     return found
+
+
+def complete(records: Iterable[Record]) -> Iterator[Record]:
+    """The records with repeated Organisation records dropped, and an Organisation added for
+    every body a membership or meeting names that no Organisation record states."""
+    stated: set[OrgRef] = set()
+    named: dict[OrgRef, Provenance] = {}
+    for record in records:
+        if isinstance(record, Organisation):
+            if record.ref in stated:
+                continue
+            stated.add(record.ref)
+        elif isinstance(record, Membership) and isinstance(record.organisation, OrgRef):
+            named.setdefault(record.organisation, record.provenance)
+        elif isinstance(record, Meeting):
+            named.setdefault(record.body, record.provenance)
+        yield record
+    for ref, where in named.items():
+        if ref not in stated:
+            yield Organisation(ref, where)

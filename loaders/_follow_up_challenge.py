@@ -13,7 +13,15 @@ from datetime import date
 from loaders import _follow_up_text as layout
 from loaders._follow_up_parts import Prov, month_start
 from loaders.dates import end_of_month, parse_month, parse_range
-from loaders.records import ChallengeRef, Figure, Option, OrgRef, PeerChallenge, Recommendation, Review
+from loaders.records import (
+    ChallengeRef,
+    Figure,
+    Option,
+    OrgRef,
+    PeerChallenge,
+    Recommendation,
+    Review,
+)
 
 _TYPES = (
     ("corporate peer challenge", "corporate-peer-challenge"),
@@ -32,23 +40,31 @@ _OTHER_TYPE = re.compile(
     r"(?:Challenge|Review)\b"
 )
 _FOLLOW = re.compile(r"follow[- ]?up|progress review|revisit|return visit", re.IGNORECASE)
-_NUMBER_WORDS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {
+    word: n
+    for n, word in enumerate(
+        re.findall(r"\S+", "zero one two three four five six seven eight nine ten")
+    )
+}
 _DAYS = re.compile(
-    r"\b(?:over|across|during|for|spent)\s+(?P<a>\w+)\s+days\b|\b(?P<b>\w+)[- ]day\s+(?:visit|challenge|"
-    r"review|on[- ]site)", re.IGNORECASE,
+    r"\b(?:over|across|during|for|spent)\s+(?P<a>\w+)\s+days\b|"
+    r"\b(?P<b>\w+)[- ]day\s+(?:visit|challenge|review|on[- ]site)",
+    re.IGNORECASE,
 )
 _KEY_INTRO = re.compile(
     r"\b(?:key |main |headline )?recommendations\b(?:(?!\bis recommended\b).)*"
-    r"(?:\bwere|\bare|\binclude[ds]?|\bas follows|\bbelow|\bfollowing)?\s*:$", re.IGNORECASE,
+    r"(?:\bwere|\bare|\binclude[ds]?|\bas follows|\bbelow|\bfollowing)?\s*:$",
+    re.IGNORECASE,
 )
 _OPTION = re.compile(
-    r"^Option\s+(?P<num>\d{1,2}|[A-H])\b\s*(?P<pref>\((?:the )?(?:preferred|recommended)(?: option)?\))?"
-    r"\s*(?:(?<=\))|[.:–—-])\s*(?P<rest>\S.*)$"
+    r"^Option\s+(?P<num>\d{1,2}|[A-H])\b\s*"
+    r"(?P<pref>\((?:the )?(?:preferred|recommended)(?: option)?\))?"
+    r"\s*(?:[.:–—-]|(?<=\)))\s*(?P<rest>\S.*)$"
 )
 _PREFERRED = re.compile(
     r"(?:preferred|recommended)\s+option\s*(?:is\s+)?(?:option\s+)?(?P<a>\d{1,2}|[A-H])\b|"
-    r"\boption\s+(?P<b>\d{1,2}|[A-H])\s+is\s+(?:the\s+)?(?:preferred|recommended)", re.IGNORECASE,
+    r"\boption\s+(?P<b>\d{1,2}|[A-H])\s+is\s+(?:the\s+)?(?:preferred|recommended)",
+    re.IGNORECASE,
 )
 
 
@@ -72,18 +88,24 @@ def main_challenge(
         span, month = parse_range(sentence), parse_month(sentence)
         if month is None:
             continue
-        ref = ChallengeRef(council, span[0].year if span else month[0],
-                           span[0].month if span else month[1], kind)
+        ref = ChallengeRef(
+            council, span[0].year if span else month[0], span[0].month if span else month[1], kind
+        )
         return PeerChallenge(
-            ref=ref, provenance=prov(layout.place(block), block.line),
-            start=span[0] if span else None, end=span[1] if span else None,
-            follow_up_due_by=_due_by(blocks, ref), scope=_scope_questions(blocks),
+            ref=ref,
+            provenance=prov(layout.place(block), block.line),
+            start=span[0] if span else None,
+            end=span[1] if span else None,
+            follow_up_due_by=_due_by(blocks, ref),
+            scope=_scope_questions(blocks),
             figures=tuple(_days(blocks, ref, prov, follow_up=False)),
         )
     return None
 
 
-def _days(blocks: list[layout.Block], about: ChallengeRef, prov: Prov, *, follow_up: bool) -> Iterator[Figure]:
+def _days(
+    blocks: list[layout.Block], about: ChallengeRef, prov: Prov, *, follow_up: bool
+) -> Iterator[Figure]:
     for block, sentence in layout.sentences(blocks):
         found = _DAYS.search(sentence)
         if not found or bool(_FOLLOW.search(sentence)) != follow_up:
@@ -91,21 +113,29 @@ def _days(blocks: list[layout.Block], about: ChallengeRef, prov: Prov, *, follow
         word = (found["a"] or found["b"]).lower()
         value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
         if value and re.search(r"challenge|peer|visit|on site|review", sentence, re.IGNORECASE):
-            yield Figure("days-on-site", float(value), prov(layout.place(block), block.line),
-                         unit="days", label=found[0], about=about)
+            yield Figure(
+                "days-on-site",
+                float(value),
+                prov(layout.place(block), block.line),
+                unit="days",
+                label=found[0],
+                about=about,
+            )
             return
 
 
 def _due_by(blocks: list[layout.Block], ref: ChallengeRef) -> date | None:
-    """"by June 2020", else "within two years" of the challenge, for the follow-up."""
+    """ "by June 2020", else "within two years" of the challenge, for the follow-up."""
     within: date | None = None
     for _block, sentence in layout.sentences(blocks):
         if not (_FOLLOW.search(sentence) or "visit" in sentence.lower()):
             continue
-        if by := re.search(r"\bby (?:the end of )?([A-Z][a-z]+ \d{4})", sentence):
-            if month := parse_month(by[1]):
-                return end_of_month(*month)
-        count = re.search(r"\bwithin (?:the next )?(\w+) (years?|months)\b", sentence, re.IGNORECASE)
+        by = re.search(r"\bby (?:the end of )?([A-Z][a-z]+ \d{4})", sentence)
+        if by and (month := parse_month(by[1])):
+            return end_of_month(*month)
+        count = re.search(
+            r"\bwithin (?:the next )?(\w+) (years?|months)\b", sentence, re.IGNORECASE
+        )
         if within is None and count and ref.month:
             word = count[1].lower()
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
@@ -114,26 +144,36 @@ def _due_by(blocks: list[layout.Block], ref: ChallengeRef) -> date | None:
     return within
 
 
-def _intro_lists(blocks: list[layout.Block], pattern: re.Pattern[str], *, skip_actions: bool = False,
-                 where: str | None = None) -> list[layout.Block]:
+def _intro_lists(
+    blocks: list[layout.Block],
+    pattern: re.Pattern[str],
+    *,
+    skip_actions: bool = False,
+    where: str | None = None,
+) -> list[layout.Block]:
     for index, block in enumerate(blocks):
-        if block.text.endswith(":") and pattern.search(block.text) and (
-            where is None or re.search(where, block.text, re.IGNORECASE)
+        if (
+            block.text.endswith(":")
+            and pattern.search(block.text)
+            and (where is None or re.search(where, block.text, re.IGNORECASE))
+            and (items := layout.list_after(blocks, index, skip_actions=skip_actions))
         ):
-            if items := layout.list_after(blocks, index, skip_actions=skip_actions):
-                return items
+            return items
     return []
 
 
 def _scope_questions(blocks: list[layout.Block]) -> tuple[str, ...]:
     pattern = re.compile(
         r"scope (?:qs|questions)|questions? (?:set|asked|posed) by|asked the peer team to|"
-        r"(?:council|we) asked (?:the peers|the lga|them) to", re.IGNORECASE,
+        r"(?:council|we) asked (?:the peers|the lga|them) to",
+        re.IGNORECASE,
     )
     return tuple(item.text for item in _intro_lists(blocks, pattern, skip_actions=True))
 
 
-def key_recommendations(blocks: list[layout.Block], challenge: ChallengeRef, prov: Prov) -> Iterator[Recommendation]:
+def key_recommendations(
+    blocks: list[layout.Block], challenge: ChallengeRef, prov: Prov
+) -> Iterator[Recommendation]:
     """The recommendations the report quotes from the feedback report, in order."""
     for index, block in enumerate(blocks):
         if block.kind == "heading" or not _KEY_INTRO.search(block.text):
@@ -145,59 +185,97 @@ def key_recommendations(blocks: list[layout.Block], challenge: ChallengeRef, pro
         for position, item in enumerate(items, start=1):
             label = "bullet" if item.number is None else "item"
             yield Recommendation(
-                challenge=challenge, text=item.text.rstrip(";").strip(), is_key=is_key,
+                challenge=challenge,
+                text=item.text.rstrip(";").strip(),
+                is_key=is_key,
                 provenance=prov(f"{layout.place(block)}, {label} {position}", item.line),
-                number=item.number, position=position,
+                number=item.number,
+                position=position,
             )
         if items:
             return
 
 
-def follow_up(blocks: list[layout.Block], main: PeerChallenge, prov: Prov) -> Iterator[PeerChallenge]:
-    """The follow-up visit or progress review the report plans (or reports), where it is dated."""
-    for block, sentence in layout.sentences(blocks):
-        found = re.search(r"(?:follow[- ]?up|progress review|revisit|return visit)[^.]*?\b(?:from|in|during|on|"
-                          r"for|held)\s+(?P<when>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?[A-Z][a-z]+ \d{4})",
-                          sentence, re.IGNORECASE)
-        month = parse_month(found["when"]) if found else None
-        if not found or month is None or month <= (main.ref.year, main.ref.month or 12):
-            continue
-        span = parse_range(found["when"])
-        kind = "progress-review" if "progress review" in sentence.lower() else "follow-up-visit"
-        ref = ChallengeRef(main.ref.council, month[0], month[1], kind)
-        focus = re.compile(r"areas? of focus|focus on|following areas|will (?:look at|consider)", re.I)
-        yield PeerChallenge(
-            ref=ref, provenance=prov(layout.place(block), block.line),
-            start=span[0] if span else None, end=span[1] if span else None,
-            planned=not re.search(r"\btook place\b|\bwas held\b|\bvisited\b", sentence),
-            follow_up_of=main.ref,
-            scope=tuple(item.text.rstrip(";.") for item in _intro_lists(blocks, focus, where=r"visit|review|follow")),
-            figures=tuple(_days(blocks, ref, prov, follow_up=True)),
-        )
+def follow_up(
+    blocks: list[layout.Block], main: PeerChallenge, prov: Prov
+) -> Iterator[PeerChallenge]:
+    """The follow-up visit or progress review the report plans (or reports), where it is dated;
+    the mention giving exact days wins over one giving the month."""
+    dated = [found for found in _follow_up_mentions(blocks, main) if found[2]] or list(
+        _follow_up_mentions(blocks, main)
+    )
+    if not dated:
         return
+    block, sentence, span, (year, month) = dated[0]
+    kind = "progress-review" if "progress review" in sentence.lower() else "follow-up-visit"
+    ref = ChallengeRef(main.ref.council, year, month, kind)
+    focus = re.compile(r"areas? of focus|focus on|following areas|will (?:look at|consider)", re.I)
+    yield PeerChallenge(
+        ref=ref,
+        provenance=prov(layout.place(block), block.line),
+        start=span[0] if span else None,
+        end=span[1] if span else None,
+        planned=not re.search(r"\btook place\b|\bwas held\b|\bvisited\b", sentence),
+        follow_up_of=main.ref,
+        scope=tuple(
+            item.text.rstrip(";.")
+            for item in _intro_lists(blocks, focus, where=r"visit|review|follow")
+        ),
+        figures=tuple(_days(blocks, ref, prov, follow_up=True)),
+    )
 
 
-def reviews(blocks: list[layout.Block], council: OrgRef, main: ChallengeRef | None, prov: Prov) -> Iterator[Review]:
+def _follow_up_mentions(
+    blocks: list[layout.Block], main: PeerChallenge
+) -> Iterator[tuple[layout.Block, str, tuple[date, date] | None, tuple[int, int]]]:
+    pattern = re.compile(
+        r"(?:follow[- ]?up|progress review|revisit|return visit)[^.]*?"
+        r"\b(?:from|in|during|on|for|held)\s+"
+        r"(?P<when>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?[A-Z][a-z]+ \d{4})",
+        re.IGNORECASE,
+    )
+    for block, sentence in layout.sentences(blocks):
+        found = pattern.search(sentence)
+        month = parse_month(found["when"]) if found else None
+        if found and month and month > (main.ref.year, main.ref.month or 12):
+            yield block, sentence, parse_range(found["when"]), month
+
+
+def reviews(
+    blocks: list[layout.Block], council: OrgRef, main: ChallengeRef | None, prov: Prov
+) -> Iterator[Review]:
     """A dated self-assessment, and other kinds of peer challenge the report names."""
     seen: set[str] = set()
     for block, sentence in layout.sentences(blocks):
-        if "self-assessment" in sentence.lower() and "self-assessment" not in seen:
-            if re.search(r"\b(?:take place|be (?:held|completed|undertaken))\b", sentence) and (
-                when := month_start(sentence)
-            ):
-                seen.add("self-assessment")
-                yield Review("Self-assessment", prov(layout.place(block), block.line), subject=council,
-                             date=when, kind="self-assessment")
+        if (
+            "self-assessment" in sentence.lower()
+            and "self-assessment" not in seen
+            and re.search(r"\b(?:take place|be (?:held|completed|undertaken))\b", sentence)
+            and (when := month_start(sentence))
+        ):
+            seen.add("self-assessment")
+            yield Review(
+                "Self-assessment",
+                prov(layout.place(block), block.line),
+                subject=council,
+                date=when,
+                kind="self-assessment",
+            )
         for found in _OTHER_TYPE.finditer(sentence):
             kind = _type_of(found[0]) or re.sub(r"[^a-z]+", "-", found[0].lower()).strip("-")
             if found[0] not in seen and (main is None or kind != main.challenge_type):
                 seen.add(found[0])
-                yield Review(found[0], prov(layout.place(block), block.line), subject=council,
-                             date=month_start(sentence), kind=kind)
+                yield Review(
+                    found[0],
+                    prov(layout.place(block), block.line),
+                    subject=council,
+                    date=month_start(sentence),
+                    kind=kind,
+                )
 
 
 def options(blocks: list[layout.Block], prov: Prov) -> Iterator[Option]:
-    """"Option 1. Status quo: maintain the TIB – ..." items, and which one is preferred."""
+    """ "Option 1. Status quo: maintain the TIB – ..." items, and which one is preferred."""
     text = " ".join(block.text for block in blocks)
     preferred = {found["a"] or found["b"] for found in _PREFERRED.finditer(text)}
     seen: set[str] = set()
@@ -211,7 +289,9 @@ def options(blocks: list[layout.Block], prov: Prov) -> Iterator[Option]:
             parts = re.split(r"(?<=[a-z])\.\s+|:\s+", found["rest"], maxsplit=1)
         label, body = (parts[0], parts[1]) if len(parts) == 2 else (found["rest"], found["rest"])
         yield Option(
-            number=found["num"], label=label.strip().rstrip("."), text=body.strip(),
+            number=found["num"],
+            label=label.strip().rstrip("."),
+            text=body.strip(),
             provenance=prov(f"{layout.place(block)}, option {found['num']}", block.line),
             preferred=bool(found["pref"]) or found["num"] in preferred,
         )

@@ -13,15 +13,22 @@ from datetime import date
 
 from loaders import _follow_up_text as layout
 from loaders.dates import parse_date, parse_month
-from loaders.records import Intervention, Organisation, OrgRef, Provenance
+from loaders.records import Intervention, Organisation, OrgKind, OrgRef, Provenance
 from loaders.source import Line, Source
 
 Prov = Callable[[str, Line], Provenance]
 
-_SMALL_WORDS = frozenset("and of the upon on in under le for with at to by".split())
+_SMALL_WORDS = frozenset(
+    ["and", "of", "the", "upon", "on", "in", "under", "le", "for", "with", "at", "to", "by"]
+)
+# Words a regex may take in front of a name ("Both Bassetlaw District Council").
 _LEADING_STOP = frozenset(
-    "The This That These Both Each Every Our Their Its A An Full Whole Borough County City District "
-    "Town Parish Local Neighbouring Other Partner Member Host Mayor Mayor's Council's In".split()
+    re.findall(
+        r"\S+",
+        """The This That These Both Each Every Our Their Its A An Full Whole Borough County City
+        District Town Parish Local Neighbouring Other Partner Member Host Mayor Mayor's
+        Council's In""",
+    )
 )
 _PREFIXED = re.compile(
     r"\b(?:London Borough|Royal Borough|Metropolitan Borough|Borough|City|County) of "
@@ -37,19 +44,22 @@ _ORG = re.compile(
 )
 _ESTABLISHED = re.compile(r"\b(?:established|set up|created|formed|launched|constituted)\b", re.I)
 _DEPARTMENT = re.compile(
-    r"\b(?:Department for|Ministry of) [A-Z][\w-]*(?:,? (?:and )?[A-Z][\w-]*)*|\b(?:MHCLG|DCLG|DLUHC)\b"
+    r"\b(?:Department for|Ministry of) [A-Z][\w-]*(?:,? (?:and )?[A-Z][\w-]*)*|"
+    r"\b(?:MHCLG|DCLG|DLUHC)\b"
 )
 _ENDED = re.compile(
-    r"\b(?:lifted|removed|ended|withdrawn|revoked|expired)\b(?:(?!\b(?:established|set up)\b)[^.;])*?"
+    r"\b(?:lifted|removed|ended|withdrawn|revoked|expired)\b"
+    r"(?:(?!\b(?:established|set up)\b)[^.;])*?"
     r"\b(?:in|on|from)\s+(?P<when>(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4})"
 )
 
 
 def title_case(text: str) -> str:
-    """"TOWER HAMLETS" -> "Tower Hamlets", "KINGSTON UPON THAMES" -> "Kingston upon Thames"."""
+    """ "TOWER HAMLETS" -> "Tower Hamlets", "KINGSTON UPON THAMES" -> "Kingston upon Thames"."""
     words = re.split(r"(\s+|-)", text.lower())
     return "".join(
-        word if (index and word in _SMALL_WORDS) else word.capitalize() for index, word in enumerate(words)
+        word if (index and word in _SMALL_WORDS) else word.capitalize()
+        for index, word in enumerate(words)
     )
 
 
@@ -61,24 +71,34 @@ def month_start(text: str) -> date | None:
     return date(month[0], month[1], 1) if month else None
 
 
-def council(source: Source, lines: list[Line]) -> OrgRef | None:
-    """The council the report is from: a name the text states, else the capitals in the header
-    that spell its e-mail domain ("TOWER HAMLETS" and towerhamlets.gov.uk)."""
-    text = source.text()
+def council(lines: list[Line]) -> tuple[OrgRef, Line] | None:
+    """The council the report is from, and a line naming it: the name the text uses most
+    ("Bassetlaw District Council"), else the capitals in the header that spell its e-mail
+    domain ("TOWER HAMLETS" and towerhamlets.gov.uk)."""
     names: Counter[str] = Counter()
-    for found in [*_PREFIXED.finditer(text), *_SUFFIXED.finditer(text)]:
-        name = _strip_leading(found[0])
-        if name and not re.fullmatch(r"(?:(?:City|County|Borough|District|Metropolitan) )*Council", name):
-            names[name] += 1
+    first: dict[str, Line] = {}
+    for line in lines:
+        for found in [*_PREFIXED.finditer(line.text), *_SUFFIXED.finditer(line.text)]:
+            name = _strip_leading(found[0])
+            if name and not re.fullmatch(
+                r"(?:(?:City|County|Borough|District|Metropolitan) )*Council", name
+            ):
+                names[name] += 1
+                first.setdefault(name, line)
     if names:
-        return OrgRef(names.most_common(1)[0][0], "council")
-    domains = set(re.findall(r"@(?:[\w-]+\.)*?([\w-]+)\.gov\.uk", text.lower()))
+        name = names.most_common(1)[0][0]
+        return OrgRef(name, "council"), first[name]
+    domains = {
+        found
+        for line in lines
+        for found in re.findall(r"@(?:[\w-]+\.)*?([\w-]+)\.gov\.uk", line.text.lower())
+    }
     for line in [line for line in lines if line.text][:40]:
         for run in re.findall(r"\b[A-Z]{2,}(?:[ -][A-Z]{2,})*\b", line.text):
             words = run.split()
             for size in range(1, len(words) + 1):
                 if re.sub(r"[^a-z]", "", "".join(words[:size]).lower()) in domains:
-                    return OrgRef(title_case(" ".join(words[:size])), "council")
+                    return OrgRef(title_case(" ".join(words[:size])), "council"), line
     return None
 
 
@@ -91,12 +111,25 @@ def _strip_leading(name: str) -> str:
 
 def council_record(source: Source, ref: OrgRef, provenance: Provenance) -> Organisation:
     """The council, with the abbreviations the report uses for it ("LBTH")."""
-    base = re.sub(r"^(?:London Borough|Royal Borough|Borough|City|County) of |"
-                  r"\s+(?:(?:City|County|Borough|District|Metropolitan Borough) )?Council$", "", ref.name)
+    base = re.sub(
+        r"^(?:London Borough|Royal Borough|Borough|City|County) of |"
+        r"\s+(?:(?:City|County|Borough|District|Metropolitan Borough) )?Council$",
+        "",
+        ref.name,
+    )
     initials = "".join(word[0] for word in base.split() if word.lower() not in _SMALL_WORDS).upper()
-    wanted = {"LB" + initials, "RB" + initials, initials + "C", initials + "CC", initials + "BC",
-              initials + "DC", initials + "MBC"} - {"C"}
-    aliases = sorted({word for word in re.findall(r"\b[A-Z]{3,6}\b", source.text()) if word in wanted})
+    wanted = {
+        "LB" + initials,
+        "RB" + initials,
+        initials + "C",
+        initials + "CC",
+        initials + "BC",
+        initials + "DC",
+        initials + "MBC",
+    } - {"C"}
+    aliases = sorted(
+        {word for word in re.findall(r"\b[A-Z]{3,6}\b", source.text()) if word in wanted}
+    )
     return Organisation(ref=ref, provenance=provenance, aliases=tuple(aliases))
 
 
@@ -108,7 +141,7 @@ def fallback_title(lines: list[Line], source: Source) -> str:
     return source.path.stem.replace("-", " ")
 
 
-def _org_kind(name: str, suffix: str) -> str:
+def _org_kind(name: str, suffix: str) -> OrgKind:
     if suffix == "Board" or (suffix == "Group" and re.search(r"Partnership|Executive", name)):
         return "board"
     return "committee" if suffix in {"Committee", "Panel"} else "group"
@@ -117,7 +150,7 @@ def _org_kind(name: str, suffix: str) -> str:
 def organisations(blocks: list[layout.Block], prov: Prov) -> dict[OrgRef, Organisation]:
     """Boards, committees and groups the report names, with aliases and when they were set up."""
     found: dict[str, tuple[OrgRef, layout.Block, set[str]]] = {}
-    for block in blocks:
+    for block in sorted(blocks, key=lambda block: block.header):  # the body of the report first
         for match in _ORG.finditer(block.text):
             name = _strip_leading(match["name"].replace("&", "and"))
             if not name or name.isupper():
@@ -125,51 +158,89 @@ def organisations(blocks: list[layout.Block], prov: Prov) -> dict[OrgRef, Organi
             full = f"{name} {match['suffix']}"
             key = full.lower()
             if key not in found:
-                found[key] = (OrgRef(full, _org_kind(full, match["suffix"])), block, set())  # type: ignore[arg-type]
+                found[key] = (OrgRef(full, _org_kind(full, match["suffix"])), block, set())
             if match["alias"]:
                 found[key][2].add(match["alias"])
     records: dict[OrgRef, Organisation] = {}
-    for ref, block, aliases in found.values():
-        established, description = _established(blocks, ref.name, aliases)
+    for ref, first, aliases in found.values():
+        established, description, said = _established(blocks, ref.name, aliases)
+        block = said or first
         records[ref] = Organisation(
-            ref=ref, provenance=prov(layout.place(block), block.line), established=established,
-            description=description, aliases=tuple(sorted(aliases)),
+            ref=ref,
+            provenance=prov(layout.place(block), block.line),
+            established=established,
+            description=description,
+            aliases=tuple(sorted(aliases)),
         )
     return records
 
 
-def _established(blocks: list[layout.Block], name: str, aliases: set[str]) -> tuple[date | None, str | None]:
-    names = [name, *aliases]
-    for _block, sentence in layout.sentences(blocks):
-        if any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names) and _ESTABLISHED.search(sentence):
-            if when := month_start(sentence):
-                return when, sentence
-    return None, None
+def _established(
+    blocks: list[layout.Block], name: str, aliases: set[str]
+) -> tuple[date | None, str | None, layout.Block | None]:
+    """When the text says this body was set up: "established the X", "X (ABC) was set up"."""
+    named = "(?:" + "|".join(re.escape(n) for n in [name, *aliases]) + ")"
+    verb = _ESTABLISHED.pattern
+    pattern = re.compile(
+        rf"{verb}\s+(?:[\w']+\s+){{0,3}}?{named}\b|{named}(?:\s+\([A-Z]{{2,6}}\))?\s+"
+        rf"(?:was|were|has been|had been|is|will be)\s+{verb}",
+        re.IGNORECASE,
+    )
+    for block, sentence in layout.sentences(blocks):
+        if pattern.search(sentence) and (when := month_start(sentence)):
+            return when, sentence, block
+    return None, None, None
+
+
+_BODY_WORDS = r"(?:Board|Committee|Cabinet|Panel|Executive|Council|Commission|Group)"
+_DATE_TAIL = re.compile(
+    r"\s*,?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\d{1,2}(?:st|nd|rd|th)?"
+    r"\s+[A-Za-z]+\s+\d{4}.*$",
+    re.IGNORECASE,
+)
+
+
+def _body_candidate(
+    lines: list[Line], fields: dict[str, tuple[str, Line]]
+) -> tuple[str, Line] | None:
+    """A "Meeting:" field, "Meeting of the X", or a body's name on the line of (or above) a date."""
+    if "body" in fields:
+        return fields["body"]
+    nonblank = [line for line in lines if line.text][:40]
+    for index, line in enumerate(nonblank[:-1]):
+        if re.fullmatch(r"meeting of(?: the)?:?", line.text, re.IGNORECASE):
+            return nonblank[index + 1].text, nonblank[index + 1]
+        if found := re.match(r"meeting of (?:the )?(.+)$", line.text, re.IGNORECASE):
+            return found[1], line
+    for index, line in enumerate(nonblank[:15]):
+        name = _DATE_TAIL.sub("", line.text).strip()
+        dated = name != line.text or _DATE_TAIL.fullmatch(" " + nonblank[index + 1].text)
+        if dated and re.search(rf"{_BODY_WORDS}$", name) and len(name.split()) <= 8:
+            return name, line
+    return None
 
 
 def meeting_body(
-    lines: list[Line], fields: dict[str, tuple[str, Line]], council: OrgRef,
-    known: dict[OrgRef, Organisation], prov: Prov,
+    lines: list[Line],
+    fields: dict[str, tuple[str, Line]],
+    council: OrgRef,
+    known: dict[OrgRef, Organisation],
+    prov: Prov,
 ) -> Organisation | None:
     """The board or committee the report goes to, named as the report names it elsewhere."""
-    candidate: tuple[str, Line] | None = fields.get("body")
-    nonblank = [line for line in lines if line.text][:40]
-    for index, line in enumerate(nonblank[:-1]):
-        if candidate is None and re.fullmatch(r"meeting of(?: the)?:?", line.text, re.IGNORECASE):
-            candidate = (nonblank[index + 1].text, nonblank[index + 1])
-        elif candidate is None and (found := re.match(r"meeting of (?:the )?(.+)$", line.text, re.I)):
-            candidate = (found[1], line)
+    candidate = _body_candidate(lines, fields)
     if candidate is None:
         return None
-    name = re.sub(r"\s*,?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?\d{1,2}(?:st|nd|rd|th)?"
-                  r"\s+[A-Za-z]+\s+\d{4}.*$", "", candidate[0], flags=re.I).replace("&", "and").strip()
+    name = _DATE_TAIL.sub("", candidate[0]).replace("&", "and").strip()
     base = re.sub(r"\s+(?:City |County |Borough |District )?Council$", "", council.name)
-    name = re.sub(rf"^(?:the\s+)?(?:{re.escape(base)}|{re.escape(council.name)})\s+", "", name, flags=re.I)
+    name = re.sub(
+        rf"^(?:the\s+)?(?:{re.escape(base)}|{re.escape(council.name)})\s+", "", name, flags=re.I
+    )
     for ref, record in known.items():
         if ref.name.lower() == name.lower():
             return record
     name = title_case(name) if name.isupper() else name
-    kind = "board" if name.endswith("Board") else "committee"
+    kind: OrgKind = "board" if name.endswith("Board") else "committee"
     return Organisation(ref=OrgRef(name, kind), provenance=prov("report header", candidate[1]))
 
 
@@ -181,8 +252,12 @@ def interventions(
     for ref, record in known.items():
         if ref.kind == "board" and "Improvement" in ref.name:
             yield Intervention(
-                kind="improvement-board", subject=council, provenance=record.provenance,
-                label=ref.name, start=record.established, body=ref,
+                kind="improvement-board",
+                subject=council,
+                provenance=record.provenance,
+                label=ref.name,
+                start=record.established,
+                body=ref,
             )
 
 
@@ -192,18 +267,26 @@ def _directions(blocks: list[layout.Block], council: OrgRef, prov: Prov) -> Iter
     for block, sentence in layout.sentences(blocks):
         if not re.search(r"\bdirections\b", sentence, re.IGNORECASE):
             continue
-        if where is None and re.search(r"best value|secretary of state|department|DCLG|MHCLG", sentence, re.I):
+        if where is None and re.search(
+            r"best value|secretary of state|department|DCLG|MHCLG", sentence, re.I
+        ):
             start = month_start(sentence)
             issuer = _DEPARTMENT.search(sentence)
-            precision = "" if parse_date(sentence) or start is None else " (start given to the month)"
+            precision = (
+                "" if parse_date(sentence) or start is None else " (start given to the month)"
+            )
             where = (f"{layout.place(block)}{precision}", block.line)
         if end is None and (ended := _ENDED.search(sentence)):
             end = month_start(ended["when"])
     if where is not None:
         yield Intervention(
-            kind="best-value-directions", subject=council, provenance=prov(*where),
+            kind="best-value-directions",
+            subject=council,
+            provenance=prov(*where),
             label="Best Value Directions",
-            issued_by=OrgRef(issuer[0], "organisation") if issuer else None, start=start, end=end,
+            issued_by=OrgRef(issuer[0], "organisation") if issuer else None,
+            start=start,
+            end=end,
         )
 
 
@@ -221,7 +304,7 @@ def status(text: str) -> str | None:
 
 
 def numbered(text: str) -> tuple[str | None, str | None]:
-    """"1. Improve the pace" / "R1 Improve the pace" -> ("1", "Improve the pace")."""
+    """ "1. Improve the pace" / "R1 Improve the pace" -> ("1", "Improve the pace")."""
     found = re.match(r"(?:R|Rec(?:ommendation)?\.?\s*)?(\d{1,2}[a-z]?)[.):]?\s+(.*)$", text.strip())
     if found:
         return found[1], found[2] or None

@@ -26,12 +26,18 @@ _ACTION = re.compile(
 _PAGE_LINE = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
 # "David Knight, Democratic Services Page 52": a page number glued to the end of a line.
 _TRAILING_PAGE = re.compile(r"(\b[A-Z][\w'-]*)\s+Page\s+\d{1,3}$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 _CONNECTIVE = re.compile(
     r"(?:\b(?:the|a|an|and|or|of|to|in|for|with|by|on|at|from|that|which|its|their|our|is|are|"
     r"be|will|as|into|than|whilst|while|including|such)|[,(–—/&-])$",
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.;:?!)'\"]$")
+_SECTION_WORDS = re.compile(
+    r"(?:executive )?summary|purpose|introduction|background|recommendations?|"
+    r"details of the report",
+    re.IGNORECASE,
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
 
 
@@ -43,9 +49,11 @@ class Block:
     number: str | None
     text: str
     line: Line
-    para: str | None  # the numbered paragraph or section it sits in
+    para: str | None  # the numbered paragraph it sits in ("3.7")
     heading: str | None  # the last heading above it
     appendix: str | None  # the appendix it sits in ("Appendix 1")
+    section: str | None = None  # the number of the last numbered heading ("2")
+    header: bool = False  # before the report's first section: the agenda and report header
 
 
 def working_lines(source: Source) -> list[Line]:
@@ -53,7 +61,7 @@ def working_lines(source: Source) -> list[Line]:
     running = _running_lines(source)
     kept: list[Line] = []
     for line in source.lines:
-        text = _TRAILING_PAGE.sub(r"\1", line.text)
+        text = _MD_HEADING.sub("", _TRAILING_PAGE.sub(r"\1", line.text))
         if _PAGE_LINE.match(text) or text in running:
             continue
         kept.append(Line(number=line.number, text=text, raw=line.raw, page=line.page))
@@ -82,7 +90,7 @@ def title_like(text: str, max_len: int = 60) -> bool:
 def _marker(text: str) -> tuple[str, str | None, str] | None:
     """The kind, number and text of a marked line (paragraph, item, action), else None."""
     bulleted = _BULLET.match(text)
-    body = text[bulleted.end():] if bulleted else text
+    body = text[bulleted.end() :] if bulleted else text
     if found := _ACTION.match(body):
         return "action", found["n1"] or found["n2"], found["text"]
     if found := _PARA.match(body):
@@ -107,53 +115,75 @@ def _heading_like(text: str, following: Line | None) -> bool:
         return False
     if not text[0].isupper():
         return False
-    return following is None or not following.text or _marker(following.text) is not None or (
-        following.text[0].isupper()
+    return (
+        following is None
+        or not following.text
+        or _marker(following.text) is not None
+        or (following.text[0].isupper())
     )
 
 
 def blocks(lines: list[Line]) -> list[Block]:
     """Group working lines into blocks, joining wrapped lines and tracking paragraph context."""
     found: list[Block] = []
-    para = heading = appendix = None
-    gap = True
+    para = heading = appendix = section = None
+    gap = header = True
     for index, line in enumerate(lines):
         text = line.text
         if not text or _is_table_row(line):
             gap = gap or not text
             continue
         marked = _marker(text)
-        following = next((later for later in lines[index + 1:] if later.text), None)
+        following = next((later for later in lines[index + 1 :] if later.text), None)
         previous = found[-1] if found else None
-        if marked is None and previous and previous.kind != "heading" and _continues(
-            previous.text, text, gap, _heading_like(text, following)
+        if (
+            marked is None
+            and previous
+            and previous.kind != "heading"
+            and _continues(previous.text, text, gap, _heading_like(text, following))
         ):
             found[-1] = _joined(previous, text)
             gap = False
             continue
+        if _MD_HEADING.match(line.raw.lstrip()):
+            marked = ("heading", None, text)
         kind, number, body = marked or (
             ("heading", None, text) if _heading_like(text, following) else ("text", None, text)
         )
+        header = (
+            header
+            and kind not in {"para", "item"}
+            and not (kind == "heading" and (number or _SECTION_WORDS.match(body)))
+        )
         if kind == "heading":
-            heading, para = body, number
+            heading, para, section = body, None, number or section
             appendix = body if re.match(r"appendix\b", body, re.I) else appendix
         elif kind == "para":
             para = number
-        found.append(Block(kind, number, body, line, para, heading, appendix))
+        found.append(Block(kind, number, body, line, para, heading, appendix, section, header))
         gap = False
     return found
 
 
 def _joined(block: Block, text: str) -> Block:
     glue = "" if block.text.endswith("-") and not block.text.endswith(" -") else " "
-    return Block(block.kind, block.number, block.text + glue + text, block.line, block.para,
-                 block.heading, block.appendix)
+    return Block(
+        block.kind,
+        block.number,
+        block.text + glue + text,
+        block.line,
+        block.para,
+        block.heading,
+        block.appendix,
+        block.section,
+        block.header,
+    )
 
 
 def list_after(found: list[Block], index: int, *, skip_actions: bool = False) -> list[Block]:
     """The list items straight after block `index` (an introduction ending with a colon)."""
     items: list[Block] = []
-    for block in found[index + 1:]:
+    for block in found[index + 1 :]:
         if block.kind == "item":
             items.append(block)
         elif not (skip_actions and block.kind == "action"):
@@ -168,9 +198,16 @@ def sentences(found: list[Block]) -> Iterator[tuple[Block, str]]:
 
 
 def place(block: Block) -> str:
-    """A human location for a block: "paragraph 3.7", "'Timeframe'", "Appendix 1"."""
-    if block.kind == "para" or (block.para and block.kind != "heading"):
-        return f"paragraph {block.number if block.kind == 'para' else block.para}"
+    """A human location: "paragraph 3.7", "section 2, item 2", "under 'Timeframe'"."""
+    if block.header:
+        return "report header"
+    if block.kind == "para":
+        return f"paragraph {block.number}"
+    if block.para:
+        return f"paragraph {block.para}"
+    if block.section and block.kind != "heading":
+        item = f", item {block.number}" if block.kind == "item" and block.number else ""
+        return f"section {block.section}{item}"
     if block.heading:
         return f"under '{block.heading}'"
     return "report header"
@@ -180,26 +217,28 @@ def place(block: Block) -> str:
 
 _LABELS = {
     "author": r"report of|report from|report by|report author|author|lead officer|"
-              r"originating officers?|responsible officer",
-    "lead_member": r"lead member|lead cabinet member|portfolio holder|cabinet member|executive member",
+    r"originating officers?|responsible officer",
+    "lead_member": r"lead member|lead cabinet member|portfolio holder|cabinet member|"
+    r"executive member",
     "title": r"report title|title|subject",
     "body": r"meeting|committee|report to|decision maker|decision-maker",
     "date": r"date of meeting|meeting date|date",
-    "item": r"agenda item(?: no\.?| number)?|item no\.?|item number",
+    "item": r"agenda item(?: no\.?| number)?|item no\.?|item number|item",
     "wards": r"wards? affected|ward\(s\) affected",
     "contact": r"contact officers?|report contact|officer contact",
     "job_title": r"job title|position|post",
     "classification": r"classification",
 }
 _LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>" + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items())
+    r"(?:^|(?<=\s))(?P<label>"
+    + "|".join(f"(?P<{key}>{pattern})" for key, pattern in _LABELS.items())
     + r")\s*:\s*",
     re.IGNORECASE,
 )
 
 
 def header_fields(lines: list[Line], limit: int = 40) -> dict[str, tuple[str, Line]]:
-    """Labelled fields in the first `limit` non-blank lines: {"author": ("Jane Smith, ...", line)}."""
+    """Labelled fields in the first `limit` non-blank lines: {"author": ("Jane Smith", line)}."""
     fields: dict[str, tuple[str, Line]] = {}
     nonblank = [line for line in lines if line.text][:limit]
     for position, line in enumerate(nonblank):
@@ -207,7 +246,7 @@ def header_fields(lines: list[Line], limit: int = 40) -> dict[str, tuple[str, Li
             matches = list(_LABEL.finditer(cell))
             for number, found in enumerate(matches):
                 end = matches[number + 1].start() if number + 1 < len(matches) else len(cell)
-                value = cell[found.end():end].strip(" ,;")
+                value = cell[found.end() : end].strip(" ,;")
                 if not value and position + 1 < len(nonblank):
                     value = nonblank[position + 1].text
                     value = "" if _LABEL.search(value) else value
@@ -218,6 +257,7 @@ def header_fields(lines: list[Line], limit: int = 40) -> dict[str, tuple[str, Li
 
 
 # ---- tables ("Recommendation | Action | Status | Owner", pipe or tab separated) ----
+
 
 def cells(line: Line) -> list[str]:
     """The cleaned cells of a pipe- or tab-separated row; [] for an ordinary line."""

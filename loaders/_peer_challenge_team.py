@@ -17,14 +17,70 @@ LGA = OrgRef("Local Government Association", "organisation")
 # Words of posts, never of people's names or of places: they end an organisation name read
 # backwards from "Council" ("Chief Executive Manchester City Council").
 ROLE_WORDS = {
-    "chief", "executive", "leader", "deputy", "assistant", "director", "head", "manager",
-    "officer", "strategic", "corporate", "member", "cabinet", "councillor", "lead", "peer",
-    "portfolio", "holder", "programme", "interim", "acting", "senior", "adviser", "advisor",
-    "policy", "partnerships", "transformation", "strategy", "services", "service", "finance",
-    "resources", "treasurer", "mayor", "chair", "chairman", "group", "operating", "commissioning",
-    "care", "social", "adult", "adults", "children's", "health", "public", "people", "place",
-    "communities", "regeneration", "governance", "legal", "monitoring", "hr", "od", "president",
-    "opposition", "challenge", "review", "reform", "economy", "housing", "growth", "delivery",
+    "chief",
+    "executive",
+    "leader",
+    "deputy",
+    "assistant",
+    "director",
+    "head",
+    "manager",
+    "officer",
+    "strategic",
+    "corporate",
+    "member",
+    "cabinet",
+    "councillor",
+    "lead",
+    "peer",
+    "portfolio",
+    "holder",
+    "programme",
+    "interim",
+    "acting",
+    "senior",
+    "adviser",
+    "advisor",
+    "policy",
+    "partnerships",
+    "transformation",
+    "strategy",
+    "services",
+    "service",
+    "finance",
+    "resources",
+    "treasurer",
+    "mayor",
+    "chair",
+    "chairman",
+    "group",
+    "operating",
+    "commissioning",
+    "care",
+    "social",
+    "adult",
+    "adults",
+    "children's",
+    "health",
+    "public",
+    "people",
+    "place",
+    "communities",
+    "regeneration",
+    "governance",
+    "legal",
+    "monitoring",
+    "hr",
+    "od",
+    "president",
+    "opposition",
+    "challenge",
+    "review",
+    "reform",
+    "economy",
+    "housing",
+    "growth",
+    "delivery",
 }
 _ORG_WORDS = re.compile(
     r"\b(?:Council|Councils|Authority|Association|Trust|NHS|CCG|ICB|Board|Partnership|Police|"
@@ -36,14 +92,22 @@ _NOT_COUNCIL = re.compile(
     r"Fire|University|Department|Agency|Ltd|Limited|LLP|CIPFA|Solace|Office|Institute|Councils\b"
 )
 _COUNCIL_START = re.compile(r"\b(?:LB|RB|London Borough of|Royal Borough of|City of London)\b")
-_COUNCIL_NAME = re.compile(r"(?:\bCouncil$|^(?:LB|RB|London Borough of|Royal Borough of|Borough of|City of) )")
+_COUNCIL_NAME = re.compile(
+    r"(?:\bCouncil$|^(?:LB|RB|London Borough of|Royal Borough of|Borough of|City of) )"
+)
 _PARTY = re.compile(
     r"\s*\((?:Labour|Conservative|Liberal Democrats?|Lib Dem|Independent|Green|Plaid Cymru|"
     r"Reform UK|Residents' Association)[^)]*\)"
 )
-_TEAM_LABEL = r"(?:lead|member|officer|chief executive|finance|shadow|political|councillor|senior)\s+peer"
-_LABEL_FIRST = re.compile(rf"^(?P<label>{_TEAM_LABEL}|peer challenge manager)\s*(?:[:,–—-]\s*|$)", re.I)
-_LABEL_LAST = re.compile(rf"\s*(?:[–—-]\s*|\(\s*)(?P<label>{_TEAM_LABEL})\)?\s*$", re.I)
+_TEAM_LABEL = (
+    r"(?:lead|member|officer|chief executive|finance|shadow|political|councillor|senior)\s+peer"
+)
+_LABEL_FIRST = re.compile(
+    rf"^(?P<label>{_TEAM_LABEL}|peer challenge manager)\s*(?:[:,–—-]\s*|$)", re.I
+)
+_LABEL_LAST = re.compile(
+    rf"\s*(?:[–—-]\s*|\(\s*|,\s*|\s+and\s+)(?P<label>{_TEAM_LABEL})\)?\s*$", re.I
+)
 _DASH = re.compile(r"\s+[–—-]\s+")
 _HONORIFIC_WORDS = {h.lower() for h in HONORIFICS}
 
@@ -63,7 +127,7 @@ def parse_peer(text: str) -> Peer | None:
         found = pattern.search(text)
         if found:
             label = _title(found["label"])
-            text = (text[: found.start()] + text[found.end():]).strip()
+            text = (text[: found.start()] + text[found.end() :]).strip()
     if "|" in text or "\t" in text:
         return _parse_row(text, label)
     name, rest = _split_name(text)
@@ -76,13 +140,13 @@ def _peer(name: str, rest: str, label: str | None) -> Peer:
     person = split_honorific(name)
     posts = split_posts(rest) if rest else ()
     role = label or "Peer"
-    if label is None and any(
-        org == LGA and "manager" in post.lower() for post, org in posts
-    ):
+    if label is None and any(org == LGA and "manager" in post.lower() for post, org in posts):
         role = "Peer Challenge Manager"
     if not posts and role != "Peer" and re.search(r"\b(?:LGA|Local Government Association)$", rest):
         posts = ((role, LGA),)
-    return Peer(person, role, tuple((post or role, org) for post, org in posts if post or role != "Peer"))
+    return Peer(
+        person, role, tuple((post or role, org) for post, org in posts if post or role != "Peer")
+    )
 
 
 def _parse_row(text: str, label: str | None) -> Peer | None:
@@ -95,7 +159,7 @@ def _parse_row(text: str, label: str | None) -> Peer | None:
         found = _LABEL_FIRST.match(cell)
         if found:
             label = label or _title(found["label"])
-            cell = cell[found.end():]
+            cell = cell[found.end() :]
         if cell and cell != names[0]:
             others.append(cell)
     return _peer(names[0], ", ".join(others), label)
@@ -137,7 +201,7 @@ def _split_name(text: str) -> tuple[str | None, str]:
 
 
 def split_posts(text: str) -> tuple[tuple[str, OrgRef], ...]:
-    """"Director of HR and OD, Manchester City Council" -> (("Director of HR and OD", Manchester
+    """ "Director of HR and OD, Manchester City Council" -> (("Director of HR and OD", Manchester
     City Council),); one post held in two councils gives two pairs."""
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if not segments:
@@ -159,8 +223,10 @@ def _org_like(text: str) -> bool:
     if _COUNCIL_START.search(text) or _ORG_WORDS.search(text):
         return not _starts_with_role(text)
     words = text.split()
-    return 0 < len(words) <= 4 and all(w[0].isupper() for w in words if w not in {"and", "upon", "on"}) and not any(
-        w.lower() in ROLE_WORDS for w in words
+    return (
+        0 < len(words) <= 4
+        and all(w[0].isupper() for w in words if w not in {"and", "upon", "on"})
+        and not any(w.lower() in ROLE_WORDS for w in words)
     )
 
 
@@ -176,7 +242,7 @@ def _trailing_org(text: str) -> tuple[str, str]:
     for marker in (_COUNCIL_START, re.compile(r"\bLGA$|\bLocal Government Association$")):
         found = marker.search(text)
         if found and found.start() > 0:
-            return text[: found.start()].strip(), text[found.start():]
+            return text[: found.start()].strip(), text[found.start() :]
     words = text.split()
     if not words or not _ORG_WORDS.search(words[-1]):
         return text, ""
@@ -204,7 +270,11 @@ def org_ref(name: str) -> OrgRef:
 
 
 def org_kind(name: str) -> OrgKind:
-    """"council" for English local authorities as peer lists name them, else "organisation"."""
-    if _NOT_COUNCIL.search(name) or (_ORG_WORDS.search(name) and not re.search(r"\bCouncil\b", name)):
+    """ "council" for English local authorities as peer lists name them, else "organisation"."""
+    if name.isupper() and not _COUNCIL_START.match(name):  # acronyms: APSE, CIPFA, SOLACE
+        return "organisation"
+    if _NOT_COUNCIL.search(name) or (
+        _ORG_WORDS.search(name) and not re.search(r"\bCouncil\b", name)
+    ):
         return "organisation"
     return "council"

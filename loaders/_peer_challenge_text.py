@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from loaders.records import Provenance
 from loaders.source import Line, Source
 
 BULLET = re.compile(r"^[-•*●▪◦·–—]\s*(?=\S)")
@@ -19,15 +20,35 @@ ITEM = re.compile(
 )
 _NUMBERED_HEADING = re.compile(r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2})*)\.?\s+(?P<title>[A-Z].*)$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_MD_HEADING = re.compile(r"^#{1,6}\s*")
 _LGA_FOOTER = re.compile(r"smith square|www\.local\.gov\.uk|020 7664 3000|registered charity", re.I)
 # Section headings peer challenge reports use, from 2012 to now; matched at the line start.
 KNOWN_HEADINGS = (
-    "executive summary", "overall messages", "key messages", "key recommendations",
-    "detailed recommendations", "recommendations", "summary of the peer challenge approach",
-    "summary of the approach", "the peer challenge process", "the peer team", "peer team",
-    "scope and focus", "next steps", "follow up visit", "follow-up visit", "progress review",
-    "next corporate peer challenge", "introduction", "background", "contact details",
-    "appendix", "feedback", "key findings", "looking to the future", "conclusion",
+    "executive summary",
+    "overall messages",
+    "key messages",
+    "key recommendations",
+    "detailed recommendations",
+    "recommendations",
+    "summary of the peer challenge approach",
+    "summary of the approach",
+    "the peer challenge process",
+    "the peer team",
+    "peer team",
+    "scope and focus",
+    "next steps",
+    "follow up visit",
+    "follow-up visit",
+    "progress review",
+    "next corporate peer challenge",
+    "introduction",
+    "background",
+    "contact details",
+    "appendix",
+    "feedback",
+    "key findings",
+    "looking to the future",
+    "conclusion",
 )
 _RECS_HEADING = re.compile(
     r"^(?:(?:summary of|the peer team'?s|our) )?(?:(?P<kind>key|detailed|main|further|other|"
@@ -64,8 +85,11 @@ def working_lines(source: Source) -> list[Line]:
     out: list[Line] = []
     dropped = False
     for line in source.lines:
+        if line.text.startswith("#"):  # Markdown headings
+            line = Line(line.number, _MD_HEADING.sub("", line.text), line.raw, line.page)
         if line.text and (
-            _PAGE_NUMBER.match(line.text) or _LGA_FOOTER.search(line.text)
+            _PAGE_NUMBER.match(line.text)
+            or _LGA_FOOTER.search(line.text)
             or _furniture_key(line.text) in repeated
         ):
             dropped = True
@@ -74,9 +98,15 @@ def working_lines(source: Source) -> list[Line]:
             continue
         if dropped and not line.text:
             continue
-        if dropped and out and (
-            (out[-1].text[-1:] in ".?!:" and line.text[:1].isupper())
-            or ITEM.match(line.text) or BULLET.match(line.text) or known_heading(line.text)
+        if (
+            dropped
+            and out
+            and (
+                (out[-1].text[-1:] in ".?!:" and line.text[:1].isupper())
+                or ITEM.match(line.text)
+                or BULLET.match(line.text)
+                or known_heading(line.text)
+            )
         ):
             out.append(Line(line.number, "", "", line.page))
         dropped = False
@@ -98,8 +128,8 @@ def _running_lines(source: Source) -> set[str]:
         if line.text and line.page:
             by_page.setdefault(line.page, []).append(line)
     for page_lines in by_page.values():
-        for line in {page_lines[0].text, page_lines[-1].text}:
-            edges[_furniture_key(line)] += 1
+        for edge in {page_lines[0].text, page_lines[-1].text}:
+            edges[_furniture_key(edge)] += 1
     return {key for key, count in edges.items() if count >= 2 and len(key.split()) <= 12}
 
 
@@ -107,20 +137,34 @@ def title_like(text: str, max_words: int = 10) -> bool:
     """Short, capitalised and without closing punctuation: how headings look."""
     text = text.strip()
     return (
-        bool(text) and (text[0].isupper() or text[0].isdigit()) and len(text.split()) <= max_words
-        and text[-1] not in ".,;?!" and not BULLET.match(text)
+        bool(text)
+        and (text[0].isupper() or text[0].isdigit())
+        and len(text.split()) <= max_words
+        and text[-1] not in ".,;?!"
+        and not BULLET.match(text)
     )
 
 
 def known_heading(text: str) -> bool:
-    bare = _strip_number(text).lower().rstrip(":").strip()
-    return title_like(_strip_number(text), 9) and any(
-        bare == h or bare.startswith(h + " ") for h in KNOWN_HEADINGS
+    """A heading peer challenge reports use ("The peer team", "3a. Detailed recommendations");
+    not a sentence that starts with the same words ("The peer team makes the following ...:")."""
+    title = _strip_number(text).strip()
+    bare = title.lower().rstrip(":").strip()
+    if not title_like(title, 9):
+        return False
+    return any(
+        bare == h
+        or (
+            bare.startswith(h + " ")
+            and not title.endswith(":")
+            and len(bare.split()) - len(h.split()) <= 4
+        )
+        for h in KNOWN_HEADINGS
     )
 
 
 def recs_heading(text: str) -> str | None:
-    """"key", "detailed", "" (plain "Recommendations") for a recommendations heading, else None."""
+    """ "key", "detailed", "" (plain "Recommendations") for a recommendations heading, else None."""
     found = _RECS_HEADING.match(_strip_number(text).strip())
     return None if not found else (found["kind"] or "").lower()
 
@@ -146,10 +190,12 @@ def headings(lines: list[Line]) -> list[Heading]:
             continue
         numbered = _NUMBERED_HEADING.match(text)
         if numbered and title_like(numbered["title"]):
-            top = int(re.match(r"\d+", numbered["num"])[0])  # type: ignore[index]
+            top = int(re.sub(r"\D.*", "", numbered["num"]))
             continues_list = previous_item is not None and _follows(previous_item, numbered["num"])
-            if current <= top <= current + 2 and not continues_list and (
-                top > current or not numbered["num"].isdigit()
+            if (
+                current <= top <= current + 2
+                and not continues_list
+                and (top > current or not numbered["num"].isdigit())
             ):
                 current = top
                 found.append(Heading(index, numbered["num"], numbered["title"].rstrip(":")))
@@ -178,7 +224,8 @@ def item_number(found: re.Match[str]) -> str | None:
 
 
 def _follows(previous: str | None, number: str) -> bool:
-    """Whether `number` continues a list whose last item was `previous` ("3" -> "4", "2.1" -> "2.2")."""
+    """Whether `number` continues a list whose last item was `previous`: "3" -> "4",
+    "2.1" -> "2.2"."""
     if previous is None:
         return False
     if previous.isdigit() and number.isdigit():
@@ -203,50 +250,78 @@ def _joins(previous: str, text: str) -> str:
 def parse_items(lines: list[Line], start: int, sections: list[Heading]) -> list[Item]:
     """The list items after `start` (a heading), up to the next heading or the first paragraph
     after the list. Group headings ("Clearer prioritisation:") are kept on each item."""
-    items: list[Item] = []
-    text: str | None = None
-    number: str | None = None
-    first: Line | None = None
-    group: str | None = None
-    blank = False
-    heading_at = {h.index for h in sections}
-
-    def flush() -> None:
-        nonlocal text
-        if text is not None and first is not None:
-            items.append(Item(text.strip(), number, first, group))
-        text = None
-
+    reader = _ItemReader({h.index for h in sections})
     for index in range(start + 1, len(lines)):
-        line = lines[index]
-        if not line.text:
-            blank = True
-            continue
-        if recs_heading(line.text) is not None:
+        if not reader.feed(index, lines[index]):
             break
+    reader.flush()
+    return reader.items
+
+
+class _ItemReader:
+    """Reads list lines one at a time, joining wrapped lines into their item."""
+
+    def __init__(self, heading_at: set[int]) -> None:
+        self.heading_at = heading_at
+        self.items: list[Item] = []
+        self.text: str | None = None  # the item being read
+        self.number: str | None = None  # its number, or the last item's
+        self.first: Line | None = None
+        self.group: str | None = None
+        self.blank = False
+
+    def flush(self) -> None:
+        if self.text is not None and self.first is not None:
+            self.items.append(Item(self.text.strip(), self.number, self.first, self.group))
+        self.text = None
+
+    def feed(self, index: int, line: Line) -> bool:
+        """Take one line; False when the list has ended."""
+        if not line.text:
+            self.blank = True
+            return True
+        if recs_heading(line.text) is not None:
+            return False
         found = ITEM.match(line.text) or BULLET.match(line.text)
         if found is not None:
-            new_number = item_number(found) if found.re is ITEM else None
-            new_text = found["text"] if found.re is ITEM else line.text[found.end():]
-            if new_number and _ends_list(new_number, new_text, number if items or text else None,
-                                         group_just_set=text is None and group is not None):
-                break
-            flush()
-            text, number, first = new_text, new_number, line
-        elif index in heading_at or known_heading(line.text):
-            break
-        elif text is not None and not blank and (
-            line.text[0].islower() or text[-1:] not in ".?!"
+            return self._item(found, line)
+        if index in self.heading_at or known_heading(line.text):
+            return False
+        if (
+            self.text is not None
+            and not self.blank
+            and (line.text[0].islower() or self.text[-1:] not in ".?!")
         ):
-            text = _joins(text, line.text)
-        elif _group_heading(line.text):
-            flush()
-            group = line.text.rstrip(":").strip()
-        elif items or text is not None:
-            break
-        blank = False
-    flush()
-    return items
+            self.text = _joins(self.text, line.text)
+        elif _group_heading(line.text) and (self.blank or self.items or self.text is not None):
+            self.flush()
+            self.group = line.text.rstrip(":").strip()
+        elif self.items or self.text is not None:
+            return False
+        self.blank = False
+        return True
+
+    def _item(self, found: re.Match[str], line: Line) -> bool:
+        number, text = _item_parts(found, line.text)
+        previous = self.number if self.items or self.text else None
+        group_just_set = self.text is None and self.group is not None
+        if number and _ends_list(number, text, previous, group_just_set=group_just_set):
+            return False
+        self.flush()
+        self.text, self.number, self.first = text, number, line
+        self.blank = False
+        return True
+
+
+def _item_parts(found: re.Match[str], line_text: str) -> tuple[str | None, str]:
+    """Number and text of an item line; "- Recommendation 2 - Publish ..." keeps its number."""
+    if found.re is ITEM:
+        return item_number(found), found["text"]
+    rest = line_text[found.end() :]
+    inner = ITEM.match(rest)
+    if inner and inner["rec"]:
+        return inner["rec"], inner["text"]
+    return None, rest
 
 
 def _ends_list(number: str, text: str, previous: str | None, *, group_just_set: bool) -> bool:
@@ -259,7 +334,12 @@ def _ends_list(number: str, text: str, previous: str | None, *, group_just_set: 
 
 
 def _group_heading(text: str) -> bool:
-    return (text.endswith(":") and len(text.split()) <= 8) or title_like(text, 7)
+    """ "Clearer prioritisation:" - a short label over items, not an introduction to them."""
+    if re.search(r"\b(?:following|recommend\w*|below|these|we|our|peer team)\b", text, re.I):
+        return False
+    return text[:1].isupper() and (
+        (text.endswith(":") and len(text.split()) <= 8) or title_like(text, 7)
+    )
 
 
 @dataclass(frozen=True)
@@ -283,22 +363,54 @@ class Paragraph:
         return self.lines[-1]
 
 
-def paragraphs(lines: list[Line]) -> list[tuple[int, Paragraph]]:
-    """Blocks of non-blank lines, each with the working-line index of its first line."""
+def paragraphs(lines: list[Line], sections: list[Heading]) -> list[tuple[int, Paragraph]]:
+    """Paragraphs with the working-line index of their first line. Blank lines part them; so
+    do headings, list items and, in PDF text without blank lines, a short line ending a sentence."""
+    width = _wrap_width(lines)
+    breaks = {h.index for h in sections}
     out: list[tuple[int, Paragraph]] = []
     block: list[Line] = []
     start = 0
-    for index, line in enumerate(lines + [Line(0, "", "")]):
+    for index, line in enumerate(lines):
+        starts_new = bool(block) and (
+            index in breaks
+            or index - 1 in breaks
+            or bool(ITEM.match(line.text) or BULLET.match(line.text))
+            or (block[-1].text[-1:] in ".?!:" and len(block[-1].text) < 0.8 * width)
+        )
+        if block and (not line.text or starts_new):
+            out.append((start, Paragraph(tuple(block))))
+            block = []
         if line.text:
             if not block:
                 start = index
             block.append(line)
-        elif block:
-            out.append((start, Paragraph(tuple(block))))
-            block = []
+    if block:
+        out.append((start, Paragraph(tuple(block))))
     return out
+
+
+def _wrap_width(lines: list[Line]) -> int:
+    """The length most wrapped lines reach (90th percentile), for telling paragraph ends."""
+    lengths = sorted(len(line.text) for line in lines if line.text)
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
 def sentences(text: str) -> list[tuple[int, str]]:
     """Sentences of a paragraph with their start offsets."""
     return [(m.start(), m.group().strip()) for m in re.finditer(r"[^.!?]+(?:[.!?]+|$)", text)]
+
+
+def prov(source: Source, line: Line, location: str) -> Provenance:
+    return Provenance(source.key, location, line=line.number, page=line.page)
+
+
+def place(sections: list[Heading], index: int) -> str:
+    """ "section 4 'Summary of the approach', 'The peer team'" for a working-line index."""
+    nearest = next((h for h in reversed(sections) if h.index <= index), None)
+    if nearest is None:
+        return "title page"
+    enclosing = section_at(sections, index)
+    if nearest.number or enclosing is None:
+        return nearest.label()
+    return f"{enclosing.label()}, {nearest.label()}"

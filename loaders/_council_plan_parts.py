@@ -1,0 +1,371 @@
+"""What `council_plan` finds in a plan's blocks: missions, programmes, partnerships, actions.
+
+Each function returns `(record, block)` pairs; the caller stamps the document's provenance.
+The heuristics lean on wording that plans share, never on one plan's text: a list after
+"five missions:" or under an "Our priorities" heading; Title Case names ending in Plan,
+Model, Hub, Framework, Index ...; "partners such as X, Y and Z"; "we have ...", "we will ...".
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders._council_plan_text import Block
+from loaders.records import Action, Concept, OrgRef, Partnership, Provenance
+
+_NOWHERE = Provenance(document="", location="")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_MISSION_HEADING = re.compile(r"\b(?:missions?|priorities|ambitions|strategic aims|objectives)\b", re.I)
+_INLINE_MISSIONS = re.compile(
+    r"\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    r"(?P<kw>missions|priorities|ambitions)\s*(?::|;|\bare\b:?)\s*(?P<list>[^.]+)",
+    re.IGNORECASE,
+)
+_ASKS_HEADING = re.compile(r"\b(?:barriers?|government|reforms?|asks?|lobby|national policy)\b", re.I)
+_STOP = {"a", "an", "the", "and", "of", "to", "for", "our", "in", "&"}
+_LABEL_SPLIT = re.compile(r"^(?P<label>[^:–—]{2,80}?)\s*(?::|–|—|\s-\s)\s*(?P<rest>\S.*)$")
+
+
+def is_asks(block: Block) -> bool:
+    """Sections asking government for things: their bullets are not the council's actions."""
+    return bool(_ASKS_HEADING.search(block.section.title))
+
+
+def _tokens(text: str, ignore: set[str]) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and w not in ignore}
+
+
+def _clean_label(text: str) -> str:
+    text = text.strip().strip(".,;:").strip()
+    text = re.sub(r"^(?:and|or)\s+", "", text)
+    return re.sub(r"^(?:A|An|The)\s+(?=[A-Z])", "", text)
+
+
+# ---------------------------------------------------------------- missions
+
+
+def missions(found: list[Block], council: str) -> list[tuple[Concept, Block]]:
+    """One concept per mission, priority or ambition; two wordings of one mission become one."""
+    ignore = _tokens(council, set()) | {"council"}
+    kept: list[tuple[Concept, Block, set[str]]] = []
+    for label, definition, notation, block in _heading_missions(found) + _inline_missions(found):
+        tokens = _tokens(label, ignore)
+        if not tokens or len(label.split()) > 12:
+            continue
+        same = next((k for k in kept if k[2] <= tokens or tokens <= k[2]), None)
+        concept = Concept("missions", label, replace_location(block), notation, definition)
+        if same is None:
+            kept.append((concept, block, tokens))
+        elif _capitals(label) > _capitals(same[0].label):
+            kept[kept.index(same)] = (concept, block, tokens | same[2])
+    return [(concept, block) for concept, block, _ in kept]
+
+
+def replace_location(block: Block) -> Provenance:
+    return Provenance(document="", location=block.where)
+
+
+def _capitals(text: str) -> int:
+    return sum(word[:1].isupper() for word in text.split())
+
+
+def _heading_missions(found: list[Block]) -> list[tuple[str, str | None, str | None, Block]]:
+    items: list[tuple[str, str | None, str | None, Block]] = []
+    for block in found:
+        heading = block.section.title
+        if block.kind != "bullet" or block.depth or not _MISSION_HEADING.search(heading):
+            continue
+        if len(heading.split()) > 8:
+            continue
+        split = _LABEL_SPLIT.match(block.text)
+        if split and len(split["label"].split()) <= 8:
+            items.append((_clean_label(split["label"]), split["rest"].strip(), None, block))
+        elif len(block.text.split()) <= 10:
+            items.append((_clean_label(block.text), None, None, block))
+    return items
+
+
+def _inline_missions(found: list[Block]) -> list[tuple[str, str | None, str | None, Block]]:
+    items: list[tuple[str, str | None, str | None, Block]] = []
+    for block in found:
+        if block.kind == "heading":
+            continue
+        for match in _INLINE_MISSIONS.finditer(block.text):
+            labels = _split_list(match["list"], _count(match["count"]))
+            if 2 <= len(labels) <= 10 and all(len(label.split()) <= 8 for label in labels):
+                items.extend((label, None, None, block) for label in labels)
+    return items
+
+
+def _count(word: str | None) -> int | None:
+    if not word:
+        return None
+    return int(word) if word.isdigit() else _NUMBERS.get(word.lower())
+
+
+def _split_list(text: str, count: int | None) -> list[str]:
+    """ "a; b; and c" or "A, B, C and D", merged back to `count` items where the plan says how
+    many there are ("Greener, Healthier Islington" is one mission, not two)."""
+    if ";" in text:
+        pieces = text.split(";")
+    else:
+        head, _, last = text.rpartition(" and ")
+        pieces = (head.split(",") + [last]) if head else text.split(",")
+    labels = [_clean_label(p) for p in pieces if _clean_label(p)]
+    while count and len(labels) > count:
+        single = next((i for i, lab in enumerate(labels[:-1]) if len(lab.split()) == 1), None)
+        if single is None:
+            break
+        labels[single : single + 2] = [f"{labels[single]}, {labels[single + 1]}"]
+    return labels
+
+
+# ---------------------------------------------------------------- programmes
+
+_HEADS = {
+    "hub", "hubs", "model", "framework", "plan", "plans", "programme", "programmes", "program",
+    "index", "strategy", "platform", "approach", "fund", "scheme", "charter", "initiative",
+    "project", "pathway", "budget", "offer", "academy", "partnership", "planning", "compact",
+}
+_MARKERS = {"programme", "approach", "model", "capability", "initiative", "scheme", "project",
+            "platform", "strategy", "pilot", "service", "tool"}
+_CONNECTORS = {"and", "of", "for", "with", "the", "&", "to", "in", "on"}
+_LEADERS = {"our", "a", "an", "the", "this", "new", "revised", "updated", "existing", "its",
+            "their", "significant", "using", "delivery", "developing", "introducing"}
+_WORD = re.compile(r"\(?[A-Za-z0-9][\w'’-]*\)?|[^\w\s]")
+_ACRONYM = re.compile(r"\b([a-z]+(?:\s+[a-z]+){1,5})\s+\(([A-Z]{2,6})\)\s+(\w+)")
+_QUOTED = re.compile(r"['\"]([A-Z][\w -]{2,40})['\"]")
+_BOLD = re.compile(r"\*\*([^*]{2,40})\*\*")
+_INVEST = re.compile(r"\b(?:invested in|rolled out|introduced|launched|piloted|developed|set up|built)\b", re.I)
+
+
+def programmes(
+    found: list[Block], council: str, missions: list[str], plan: str | None
+) -> list[tuple[Concept, Block]]:
+    """Named programmes and initiatives, with the bullet or sentence that describes them."""
+    seen: dict[str, tuple[str, Block, str]] = {}
+    excluded = {council.casefold(), (plan or "").casefold()} | {m.casefold() for m in missions}
+    for block in found:
+        if block.kind == "heading" or is_asks(block):
+            continue
+        for sentence in block.sentences() if block.kind == "paragraph" else [block.text]:
+            for label in _names(sentence, block):
+                if label.casefold() not in excluded and label.casefold() not in seen:
+                    seen[label.casefold()] = (label, block, sentence)
+    labels = [label for label, _, _ in seen.values()]
+    result = []
+    for label, block, sentence in seen.values():
+        if any(other != label and other.lower().endswith(" " + label.lower()) for other in labels):
+            continue  # "Delivery Plan" inside "Islington Together Delivery Plan"
+        concept = Concept("programmes", label, replace_location(block), definition=sentence)
+        result.append((concept, block))
+    return result
+
+
+def _names(sentence: str, block: Block) -> list[str]:
+    names = [_clean_label(q) for q in _QUOTED.findall(sentence)]
+    for phrase, acronym, after in _ACRONYM.findall(sentence):
+        words = phrase.split()[-len(acronym):]
+        if after.lower().rstrip("s") in _MARKERS and [w[0] for w in words] == list(acronym.lower()):
+            names.append(" ".join(words))
+    raw = " ".join(line.raw for line in block.lines)
+    if _INVEST.search(sentence):
+        names += [b.strip() for b in _BOLD.findall(raw) if b.strip() in sentence and len(b.split()) <= 4]
+    return names + _title_case_names(sentence)
+
+
+def _title_case_names(sentence: str) -> list[str]:
+    tokens = _WORD.findall(sentence)
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        run: list[str] = []
+        while j < len(tokens):
+            token = tokens[j]
+            if _capital(token) or (token.isdigit() and run and j + 1 < len(tokens) and _capital(tokens[j + 1])):
+                run.append(token)
+            elif token.lower() in _CONNECTORS and run and j + 1 < len(tokens) and _capital(tokens[j + 1]):
+                run.append(token)
+            else:
+                break
+            j += 1
+        following = [t.lower().rstrip("s") for t in tokens[j : j + 2]]
+        name = _programme_name(run, following)
+        if name:
+            names.append(name)
+        i = max(j, i + 1)
+    return names
+
+
+def _capital(token: str) -> bool:
+    word = token.strip("()")
+    return bool(word) and word[0].isupper()
+
+
+def _programme_name(run: list[str], following: list[str]) -> str | None:
+    while run and run[0].lower() in _LEADERS:
+        run = run[1:]
+    if len(run) < 2:
+        return None
+    lowered = [w.lower().strip("()") for w in run]
+    if lowered[-1] in _HEADS or any(f in _MARKERS for f in following):
+        return " ".join(run)
+    for index, word in enumerate(lowered):
+        if word in {"for", "with", "of"} and index >= 2 and lowered[index - 1] in _HEADS:
+            tail = lowered[index + 1 :]
+            return " ".join(run if "council" not in tail and "the" not in tail else run[:index])
+    return None
+
+
+# ---------------------------------------------------------------- partnerships
+
+_PARTNERS = re.compile(
+    r"\bpartners,?\s+(?:such as|including|like)\s+(?P<a>[^.;:]+)"
+    r"|\b(?:across|between)\s+(?:both\s+)?(?P<b>(?:the\s+)?[A-Z][^.;:]*?,[^.;:]*?\band\s+[A-Z][\w ]+)"
+    r"|\b(?:in partnership with|working with|work with|partnership with)\s+(?P<c>[^.;:]+)",
+)
+_LIST_END = re.compile(r"\s+(?:to|which|that|who|for|in order|has|have|is|are|will)\s.*$")
+_SUBJECTS = (
+    "data sharing", "prevention", "early help", "safeguarding", "health and social care",
+    "health and care", "adult social care", "social care", "public health", "homelessness",
+    "community safety", "employment", "skills", "climate", "regeneration", "housing", "children",
+)
+
+
+def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Block]]:
+    """One partnership per block that names the council's partners."""
+    result = []
+    for block in found:
+        if block.kind == "heading" or is_asks(block):
+            continue
+        for sentence in block.sentences():
+            members = _partner_list(sentence, council)
+            if len(members) < 2:
+                continue
+            subject = _subject(block, sentence)
+            label = f"{council} {subject} partnership" if subject else f"{council} partnership"
+            relies = True if re.search(r"\breli\w* on individual", sentence, re.I) else None
+            partnership = Partnership(label, tuple(members), replace_location(block), subject,
+                                      relies, statement=sentence)
+            result.append((partnership, block))
+            break
+    return result
+
+
+def _partner_list(sentence: str, council: str) -> list[OrgRef]:
+    found = _PARTNERS.search(sentence)
+    if not found:
+        return []
+    text = _LIST_END.sub("", next(g for g in found.groups() if g))
+    text = re.sub(r"\b(\w+)\s+and\s+(\w+\s+sectors?)\b", r"\1-and-\2", text, flags=re.I)
+    head, _, last = text.rpartition(" and ")
+    pieces = head.split(",") + [last] if head else text.split(",")
+    members = [OrgRef(council, "council")]
+    for piece in pieces:
+        name = re.sub(r"^(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece.strip(), flags=re.I)
+        name = name.replace("-and-", " and ").strip(" ,")
+        if not name or len(name.split()) > 6:
+            continue
+        if name.casefold() in {"council", council.casefold()}:
+            continue
+        ref = OrgRef(name, "organisation")
+        if ref not in members:
+            members.append(ref)
+    return members
+
+
+def _subject(block: Block, sentence: str) -> str | None:
+    if block.lead_in and len(block.lead_in.split()) <= 4:
+        return block.lead_in.lower()
+    for text in (sentence, block.text):
+        hits = [(text.lower().find(s), s) for s in _SUBJECTS if s in text.lower()]
+        if hits:
+            return min(hits)[1]
+    return None
+
+
+# ---------------------------------------------------------------- actions
+
+_SUBJECT = r"(?:we|the council|{council}|our\s+(?:[\w-]+\s+){{0,5}}?)"
+_AUX = r"(?:(?:also|now|already|recently|successfully|continuously)\s+)?(?:have|has|are|is|will|aim to|plan to|intend to|'ve)\b"
+_NOT_ACTION = re.compile(r"\b(?:have had to|not able|unable|cannot|can't|expect|would)\b", re.I)
+_IN_PROGRESS = re.compile(r"\b(?:have been working|underway|under way|(?:is|are) being \w+ed|(?:council|we) (?:is|are) \w+ing)\b", re.I)
+_DONE = re.compile(
+    r"\b(?:we|council|it|they)\s+(?:have|has|'ve)\s+(?:also\s+)?(?:been\b|an?\s|\w+ed\b|made|built|"
+    r"produced|set up|rolled out|won|begun)|\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+ed\b",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\bwe\s+(?:will|aim|plan|intend|want|propose|are (?:developing|designing|exploring|planning))\b", re.I
+)
+_WEAK_PLANNED = re.compile(r"\b(?:will|developing|design phase|under development|exploring|going to|next)\b", re.I)
+_WEAK_DONE = re.compile(
+    r"^(?:delivery of|established|created|introduced|delivered|launched|completed|remodelled|redesigned)\b"
+    r"|\b(?:revised|remodelled|introduction of|established|embedded|completed|launched|new)\b",
+    re.I,
+)
+_SECTION_PLANNED = re.compile(r"\b(?:plans?|will|next|future|ahead|going forward|priorities)\b", re.I)
+_SECTION_DONE = re.compile(r"\b(?:have|has|achieve\w*|progress|delivered|so far|last year)\b", re.I)
+_FOLD = re.compile(r"(?<!example)(?:include the following|will include|as follows|the following):\s*$", re.I)
+
+
+def status(text: str) -> str | None:
+    """"done", "in progress" or "planned", as the wording supports; None if it does not say."""
+    for pattern, value in ((_IN_PROGRESS, "in progress"), (_DONE, "done"), (_PLANNED, "planned"),
+                           (_WEAK_PLANNED, "planned"), (_WEAK_DONE, "done")):
+        if pattern.search(text):
+            return value
+    return None
+
+
+def actions(found: list[Block], council: str, programmes: list[str]) -> list[tuple[Action, Block]]:
+    """What the plan says the council has done or will do: one action per bullet, and one per
+    sentence of a paragraph that has the council (or "we") doing something."""
+    subject = re.compile(rf"(?:^|\b){_SUBJECT.format(council=re.escape(council))}\s+{_AUX}", re.I)
+    result = []
+    mission_sections = {b.section.index for b in found if _MISSION_HEADING.search(b.section.title)
+                        and len(b.section.title.split()) <= 8}
+    for block in found:
+        if block.kind == "heading" or is_asks(block) or block.section.index in mission_sections:
+            continue
+        if block.kind == "bullet":
+            if len(block.text.split()) < 5 or (block.parent and _FOLD.search(block.parent.text)):
+                continue
+            candidates = [(block.text, block.where)]
+        else:
+            candidates = [(s, f"{block.where}, sentence {n}") for n, s in enumerate(block.sentences(), 1)
+                          if subject.search(s) and not _NOT_ACTION.search(s)]
+        for text, where in candidates:
+            action = Action(text, Provenance(document="", location=where), status=_status_of(block, text),
+                            topic=_topic(text, block, programmes))
+            result.append((action, block))
+    return result
+
+
+def _status_of(block: Block, text: str) -> str | None:
+    found = status(text)
+    parent = block.parent
+    while found is None and parent is not None:
+        found = status(parent.text) if not parent.text.endswith(":") or parent.kind == "bullet" else None
+        parent = parent.parent
+    if found is None:
+        heading = block.section.title
+        if _SECTION_PLANNED.search(heading):
+            return "planned"
+        return "done" if _SECTION_DONE.search(heading) else None
+    return found
+
+
+def _topic(text: str, block: Block, programmes: list[str]) -> str:
+    named = [p for p in programmes if p.lower() in text.lower()]
+    if named:
+        return max(named, key=len)
+    if block.lead_in:
+        return block.lead_in
+    words = re.split(r"[,;:–(]| - ", text)[0].split()
+    return " ".join(words[:6]).rstrip(".")
+
+
+__all__ = ["actions", "is_asks", "missions", "partnerships", "programmes", "status"]
