@@ -18,7 +18,8 @@ from loaders.source import Line, Source
 # Page furniture: page numbers, "Item 2" running heads, London Councils footers such as
 # "Leaders' Committee - 21 March 2017 Agenda Item 7, Page 3".
 _FURNITURE = re.compile(
-    r"^(?:Page \d+(?: of \d+)?|\d{1,3}|(?:Agenda )?Item:? ?\d+[a-z]?|.{0,120}Agenda Item \d+,? Page \d+"
+    r"^(?:Page \d+(?: of \d+)?|\d{1,3}|(?:Agenda )?Item:? ?\d+[a-z]?"
+    r"|.{0,120}Agenda Item \d+,? Page \d+"
     r"|Local Government House, Smith Square.*|www\.local\.gov\.uk)$",
     re.IGNORECASE,
 )
@@ -104,6 +105,20 @@ def _continues(text: str, previous: Block | None, gap: bool, page_break: bool) -
     return (page_break or not gap) and not _SENTENCE_END.search(previous.text)
 
 
+def _item(text: str, line: Line, para: str | None, section: str, part: str) -> Block | None:
+    """A list item: a bullet, "(ii) ...", or a sub-item "7.1 ..." of paragraph 7."""
+    bullet, lettered, numbered = _BULLET.match(text), _LETTERED.match(text), _NUMBERED.match(text)
+    if bullet and bullet["text"]:
+        inner = _NUMBERED.match(bullet["text"]) or _LETTERED.match(bullet["text"])
+        body = inner["text"] if inner else bullet["text"]
+        return Block("item", body, line, inner["num"] if inner else None, para, section, part)
+    if lettered:
+        return Block("item", lettered["text"], line, f"({lettered['num']})", para, section, part)
+    if numbered and para and numbered["num"].startswith(para + "."):
+        return Block("item", numbered["text"], line, numbered["num"], para, section, part)
+    return None
+
+
 def blocks(source: Source, start: int = 0) -> list[Block]:
     """Cut the source (from line index `start`) into blocks, in order."""
     drop = furniture_lines(source)
@@ -115,27 +130,14 @@ def blocks(source: Source, start: int = 0) -> list[Block]:
             gap, page_break = gap or not text, page_break or bool(text)
             continue
         previous = out[-1] if out else None
-        appendix = _APPENDIX.match(text)
-        numbered, bullet, lettered = (
-            _NUMBERED.match(text),
-            _BULLET.match(text),
-            _LETTERED.match(text),
-        )
+        appendix, numbered = _APPENDIX.match(text), _NUMBERED.match(text)
+        item = _item(text, line, para, section, part)
         if appendix:
             part, section, para = f"Appendix {appendix['id']}", "", None
             block = Block("heading", text, line, part=part)
-        elif bullet and bullet["text"]:
-            inner = _NUMBERED.match(bullet["text"]) or _LETTERED.match(bullet["text"])
-            body = inner["text"] if inner else bullet["text"]
-            block = Block("item", body, line, inner["num"] if inner else None, para, section, part)
-        elif lettered:
-            block = Block(
-                "item", lettered["text"], line, f"({lettered['num']})", para, section, part
-            )
-        elif (
-            numbered and "." in numbered["num"] and para and numbered["num"].startswith(para + ".")
-        ):
-            block = Block("item", numbered["text"], line, numbered["num"], para, section, part)
+        elif item:
+            block = item
+            block.index = previous.index + 1 if previous and previous.kind == "item" else 1
         elif numbered and not re.match(r"^\d+\s+(?:per cent|%|[a-z])", text):
             para = numbered["num"]
             block = Block("para", numbered["text"], line, para, None, section, part)
@@ -148,11 +150,6 @@ def blocks(source: Source, start: int = 0) -> list[Block]:
             block = Block("heading", text, line, section=section, part=part)
         else:
             block = Block("text", text, line, None, para, section, part)
-        block.index = (
-            (previous.index + 1 if previous and previous.kind == "item" else 1)
-            if block.kind == "item"
-            else 0
-        )
         out.append(block)
         gap = page_break = False
     return out

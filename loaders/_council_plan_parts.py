@@ -14,15 +14,28 @@ from loaders._council_plan_text import Block
 from loaders.records import Action, Concept, OrgRef, Partnership, Provenance
 
 _NOWHERE = Provenance(document="", location="")
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
-_MISSION_HEADING = re.compile(r"\b(?:missions?|priorities|ambitions|strategic aims|objectives)\b", re.I)
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_MISSION_HEADING = re.compile(
+    r"\b(?:missions?|priorities|ambitions|strategic aims|objectives)\b", re.I
+)
 _INLINE_MISSIONS = re.compile(
     r"\b(?:(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
     r"(?P<kw>missions|priorities|ambitions)\s*(?::|;|\bare\b:?)\s*(?P<list>[^.]+)",
     re.IGNORECASE,
 )
-_ASKS_HEADING = re.compile(r"\b(?:barriers?|government|reforms?|asks?|lobby|national policy)\b", re.I)
+_ASKS_HEADING = re.compile(
+    r"\b(?:barriers?|government|reforms?|asks?|lobby|national policy)\b", re.I
+)
 _STOP = {"a", "an", "the", "and", "of", "to", "for", "our", "in", "&"}
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:–—]{2,80}?)\s*(?::|–|—|\s-\s)\s*(?P<rest>\S.*)$")
 
@@ -124,20 +137,72 @@ def _split_list(text: str, count: int | None) -> list[str]:
 # ---------------------------------------------------------------- programmes
 
 _HEADS = {
-    "hub", "hubs", "model", "framework", "plan", "plans", "programme", "programmes", "program",
-    "index", "strategy", "platform", "approach", "fund", "scheme", "charter", "initiative",
-    "project", "pathway", "budget", "offer", "academy", "partnership", "planning", "compact",
+    "hub",
+    "hubs",
+    "model",
+    "framework",
+    "plan",
+    "plans",
+    "programme",
+    "programmes",
+    "program",
+    "index",
+    "strategy",
+    "platform",
+    "approach",
+    "fund",
+    "scheme",
+    "charter",
+    "initiative",
+    "project",
+    "pathway",
+    "budget",
+    "offer",
+    "academy",
+    "partnership",
+    "planning",
+    "compact",
 }
-_MARKERS = {"programme", "approach", "model", "capability", "initiative", "scheme", "project",
-            "platform", "strategy", "pilot", "service", "tool"}
+_MARKERS = {
+    "programme",
+    "approach",
+    "model",
+    "capability",
+    "initiative",
+    "scheme",
+    "project",
+    "platform",
+    "strategy",
+    "pilot",
+    "service",
+    "tool",
+}
 _CONNECTORS = {"and", "of", "for", "with", "the", "&", "to", "in", "on"}
-_LEADERS = {"our", "a", "an", "the", "this", "new", "revised", "updated", "existing", "its",
-            "their", "significant", "using", "delivery", "developing", "introducing"}
+_LEADERS = {
+    "our",
+    "a",
+    "an",
+    "the",
+    "this",
+    "new",
+    "revised",
+    "updated",
+    "existing",
+    "its",
+    "their",
+    "significant",
+    "using",
+    "delivery",
+    "developing",
+    "introducing",
+}
 _WORD = re.compile(r"\(?[A-Za-z0-9][\w'’-]*\)?|[^\w\s]")
 _ACRONYM = re.compile(r"\b([a-z]+(?:\s+[a-z]+){1,5})\s+\(([A-Z]{2,6})\)\s+(\w+)")
 _QUOTED = re.compile(r"['\"]([A-Z][\w -]{2,40})['\"]")
 _BOLD = re.compile(r"\*\*([^*]{2,40})\*\*")
-_INVEST = re.compile(r"\b(?:invested in|rolled out|introduced|launched|piloted|developed|set up|built)\b", re.I)
+_INVEST = re.compile(
+    r"\b(?:invested in|rolled out|introduced|launched|piloted|developed|set up|built)\b", re.I
+)
 
 
 def programmes(
@@ -166,12 +231,14 @@ def programmes(
 def _names(sentence: str, block: Block) -> list[str]:
     names = [_clean_label(q) for q in _QUOTED.findall(sentence)]
     for phrase, acronym, after in _ACRONYM.findall(sentence):
-        words = phrase.split()[-len(acronym):]
+        words = phrase.split()[-len(acronym) :]
         if after.lower().rstrip("s") in _MARKERS and [w[0] for w in words] == list(acronym.lower()):
             names.append(" ".join(words))
     raw = " ".join(line.raw for line in block.lines)
     if _INVEST.search(sentence):
-        names += [b.strip() for b in _BOLD.findall(raw) if b.strip() in sentence and len(b.split()) <= 4]
+        names += [
+            b.strip() for b in _BOLD.findall(raw) if b.strip() in sentence and len(b.split()) <= 4
+        ]
     return names + _title_case_names(sentence)
 
 
@@ -184,19 +251,35 @@ def _title_case_names(sentence: str) -> list[str]:
         run: list[str] = []
         while j < len(tokens):
             token = tokens[j]
-            if _capital(token) or (token.isdigit() and run and j + 1 < len(tokens) and _capital(tokens[j + 1])):
-                run.append(token)
-            elif token.lower() in _CONNECTORS and run and j + 1 < len(tokens) and _capital(tokens[j + 1]):
+            if _capital(token) or (
+                token.isdigit() and run and j + 1 < len(tokens) and _capital(tokens[j + 1])
+            ) or (
+                token.lower() in _CONNECTORS
+                and run
+                and j + 1 < len(tokens)
+                and _capital(tokens[j + 1])
+            ):
                 run.append(token)
             else:
                 break
             j += 1
         following = [t.lower().rstrip("s") for t in tokens[j : j + 2]]
-        name = _programme_name(run, following)
-        if name:
-            names.append(name)
+        names += _split_and(run, following)
         i = max(j, i + 1)
     return names
+
+
+def _split_and(run: list[str], following: list[str]) -> list[str]:
+    """ "Wellbeing Index and Evidence Islington programme" names two things, not one."""
+    lowered = [w.lower() for w in run]
+    for index, word in enumerate(lowered):
+        if word in {"and", "&"} and 0 < index < len(run) - 1 and lowered[index - 1] in _HEADS:
+            left = _programme_name(run[:index], [])
+            right = _programme_name(run[index + 1 :], following)
+            if left and right:
+                return [left, right]
+    name = _programme_name(run, following)
+    return [name] if name else []
 
 
 def _capital(token: str) -> bool:
@@ -223,14 +306,30 @@ def _programme_name(run: list[str], following: list[str]) -> str | None:
 
 _PARTNERS = re.compile(
     r"\bpartners,?\s+(?:such as|including|like)\s+(?P<a>[^.;:]+)"
-    r"|\b(?:across|between)\s+(?:both\s+)?(?P<b>(?:the\s+)?[A-Z][^.;:]*?,[^.;:]*?\band\s+[A-Z][\w ]+)"
-    r"|\b(?:in partnership with|working with|work with|partnership with)\s+(?P<c>[^.;:]+)",
+    r"|\b(?:across|between)\s+(?:both\s+)?(?P<b>(?:the\s+)?{name}(?:\s*,\s*{name})+,?\s+and\s+{name})"
+    r"|\b(?:in partnership with|working with|work with|partnership with)\s+(?P<c>[^.;:]+)".format(
+        name=r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+    ),
 )
 _LIST_END = re.compile(r"\s+(?:to|which|that|who|for|in order|has|have|is|are|will)\s.*$")
 _SUBJECTS = (
-    "data sharing", "prevention", "early help", "safeguarding", "health and social care",
-    "health and care", "adult social care", "social care", "public health", "homelessness",
-    "community safety", "employment", "skills", "climate", "regeneration", "housing", "children",
+    "data sharing",
+    "prevention",
+    "early help",
+    "safeguarding",
+    "health and social care",
+    "health and care",
+    "adult social care",
+    "social care",
+    "public health",
+    "homelessness",
+    "community safety",
+    "employment",
+    "skills",
+    "climate",
+    "regeneration",
+    "housing",
+    "children",
 )
 
 
@@ -247,8 +346,9 @@ def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Bl
             subject = _subject(block, sentence)
             label = f"{council} {subject} partnership" if subject else f"{council} partnership"
             relies = True if re.search(r"\breli\w* on individual", sentence, re.I) else None
-            partnership = Partnership(label, tuple(members), replace_location(block), subject,
-                                      relies, statement=sentence)
+            partnership = Partnership(
+                label, tuple(members), replace_location(block), subject, relies, statement=sentence
+            )
             result.append((partnership, block))
             break
     return result
@@ -264,7 +364,9 @@ def _partner_list(sentence: str, council: str) -> list[OrgRef]:
     pieces = head.split(",") + [last] if head else text.split(",")
     members = [OrgRef(council, "council")]
     for piece in pieces:
-        name = re.sub(r"^(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece.strip(), flags=re.I)
+        name = re.sub(
+            r"^(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece.strip(), flags=re.I
+        )
         name = name.replace("-and-", " and ").strip(" ,")
         if not name or len(name.split()) > 6:
             continue
@@ -290,31 +392,51 @@ def _subject(block: Block, sentence: str) -> str | None:
 
 _SUBJECT = r"(?:we|the council|{council}|our\s+(?:[\w-]+\s+){{0,5}}?)"
 _AUX = r"(?:(?:also|now|already|recently|successfully|continuously)\s+)?(?:have|has|are|is|will|aim to|plan to|intend to|'ve)\b"
+_LEADING_SUBJECT = re.compile(
+    "^" + _SUBJECT.format(council=r"[A-Z][\w ]+? council") + r"\s+" + _AUX + r"\s*(?:been\s+)?",
+    re.I,
+)
 _NOT_ACTION = re.compile(r"\b(?:have had to|not able|unable|cannot|can't|expect|would)\b", re.I)
-_IN_PROGRESS = re.compile(r"\b(?:have been working|underway|under way|(?:is|are) being \w+ed|(?:council|we) (?:is|are) \w+ing)\b", re.I)
+_IN_PROGRESS = re.compile(
+    r"\b(?:have been working|underway|under way|(?:is|are) being \w+ed|(?:council|we) (?:is|are) (?:currently )?(?:working|delivering|implementing|rolling|maximising|"
+    r"piloting|building|transforming|reviewing|investing|progressing|embedding))\b",
+    re.I,
+)
 _DONE = re.compile(
     r"\b(?:we|council|it|they)\s+(?:have|has|'ve)\s+(?:also\s+)?(?:been\b|an?\s|\w+ed\b|made|built|"
     r"produced|set up|rolled out|won|begun)|\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+ed\b",
     re.I,
 )
 _PLANNED = re.compile(
-    r"\bwe\s+(?:will|aim|plan|intend|want|propose|are (?:developing|designing|exploring|planning))\b", re.I
+    r"\bwe\s+(?:will|aim|plan|intend|want|propose|are (?:developing|designing|exploring|planning))\b",
+    re.I,
 )
-_WEAK_PLANNED = re.compile(r"\b(?:will|developing|design phase|under development|exploring|going to|next)\b", re.I)
+_WEAK_PLANNED = re.compile(
+    r"\b(?:will|developing|design phase|under development|exploring|going to|next)\b", re.I
+)
 _WEAK_DONE = re.compile(
     r"^(?:delivery of|established|created|introduced|delivered|launched|completed|remodelled|redesigned)\b"
     r"|\b(?:revised|remodelled|introduction of|established|embedded|completed|launched|new)\b",
     re.I,
 )
-_SECTION_PLANNED = re.compile(r"\b(?:plans?|will|next|future|ahead|going forward|priorities)\b", re.I)
+_SECTION_PLANNED = re.compile(
+    r"\b(?:plans?|will|next|future|ahead|going forward|priorities)\b", re.I
+)
 _SECTION_DONE = re.compile(r"\b(?:have|has|achieve\w*|progress|delivered|so far|last year)\b", re.I)
-_FOLD = re.compile(r"(?<!example)(?:include the following|will include|as follows|the following):\s*$", re.I)
+_FOLD = re.compile(
+    r"(?<!example)(?:include the following|will include|as follows|the following):\s*$", re.I
+)
 
 
 def status(text: str) -> str | None:
-    """"done", "in progress" or "planned", as the wording supports; None if it does not say."""
-    for pattern, value in ((_IN_PROGRESS, "in progress"), (_DONE, "done"), (_PLANNED, "planned"),
-                           (_WEAK_PLANNED, "planned"), (_WEAK_DONE, "done")):
+    """ "done", "in progress" or "planned", as the wording supports; None if it does not say."""
+    for pattern, value in (
+        (_PLANNED, "planned"),
+        (_IN_PROGRESS, "in progress"),
+        (_DONE, "done"),
+        (_WEAK_PLANNED, "planned"),
+        (_WEAK_DONE, "done"),
+    ):
         if pattern.search(text):
             return value
     return None
@@ -325,8 +447,11 @@ def actions(found: list[Block], council: str, programmes: list[str]) -> list[tup
     sentence of a paragraph that has the council (or "we") doing something."""
     subject = re.compile(rf"(?:^|\b){_SUBJECT.format(council=re.escape(council))}\s+{_AUX}", re.I)
     result = []
-    mission_sections = {b.section.index for b in found if _MISSION_HEADING.search(b.section.title)
-                        and len(b.section.title.split()) <= 8}
+    mission_sections = {
+        b.section.index
+        for b in found
+        if _MISSION_HEADING.search(b.section.title) and len(b.section.title.split()) <= 8
+    }
     for block in found:
         if block.kind == "heading" or is_asks(block) or block.section.index in mission_sections:
             continue
@@ -335,11 +460,18 @@ def actions(found: list[Block], council: str, programmes: list[str]) -> list[tup
                 continue
             candidates = [(block.text, block.where)]
         else:
-            candidates = [(s, f"{block.where}, sentence {n}") for n, s in enumerate(block.sentences(), 1)
-                          if subject.search(s) and not _NOT_ACTION.search(s)]
+            candidates = [
+                (s, f"{block.where}, sentence {n}")
+                for n, s in enumerate(block.sentences(), 1)
+                if subject.search(s) and not _NOT_ACTION.search(s)
+            ]
         for text, where in candidates:
-            action = Action(text, Provenance(document="", location=where), status=_status_of(block, text),
-                            topic=_topic(text, block, programmes))
+            action = Action(
+                text,
+                Provenance(document="", location=where),
+                status=_status_of(block, text),
+                topic=_topic(text, block, programmes),
+            )
             result.append((action, block))
     return result
 
@@ -348,7 +480,11 @@ def _status_of(block: Block, text: str) -> str | None:
     found = status(text)
     parent = block.parent
     while found is None and parent is not None:
-        found = status(parent.text) if not parent.text.endswith(":") or parent.kind == "bullet" else None
+        found = (
+            status(parent.text)
+            if not parent.text.endswith(":") or parent.kind == "bullet"
+            else None
+        )
         parent = parent.parent
     if found is None:
         heading = block.section.title
@@ -364,8 +500,11 @@ def _topic(text: str, block: Block, programmes: list[str]) -> str:
         return max(named, key=len)
     if block.lead_in:
         return block.lead_in
+    text = re.sub(r"^(?:[^,]{3,30}),\s+", "", text) if text.count(",") else text
+    text = _LEADING_SUBJECT.sub("", text)
     words = re.split(r"[,;:–(]| - ", text)[0].split()
-    return " ".join(words[:6]).rstrip(".")
+    topic = " ".join(words[:6]).rstrip(".")
+    return topic[:1].upper() + topic[1:]
 
 
 __all__ = ["actions", "is_asks", "missions", "partnerships", "programmes", "status"]

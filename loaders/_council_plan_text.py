@@ -80,9 +80,12 @@ def content_lines(source: Source) -> list[Line]:
     """The source's lines without page numbers and lines repeated as running headers."""
     repeated = Counter(line.text for line in source.lines if line.text and len(line.text) <= 60)
     pages = source.pages or 0
-    furniture = {text for text, count in repeated.items() if pages >= 3 and count >= max(3, pages // 2)}
+    furniture = {
+        text for text, count in repeated.items() if pages >= 3 and count >= max(3, pages // 2)
+    }
     return [
-        line for line in source.lines
+        line
+        for line in source.lines
         if not _PAGE_FURNITURE.match(line.text) and line.text not in furniture
     ]
 
@@ -98,7 +101,9 @@ def _item(line: Line) -> tuple[str, int] | None:
         return None
     text = found.group(found.lastindex or 1)
     marker = line.text.split(maxsplit=1)[0]
-    depth = 1 if _indent(line.raw) > 0 or marker in _SUB_MARKERS or _LETTERED.match(line.text) else 0
+    depth = (
+        1 if _indent(line.raw) > 0 or marker in _SUB_MARKERS or _LETTERED.match(line.text) else 0
+    )
     return text, depth
 
 
@@ -136,8 +141,13 @@ def _heading(lines: list[Line], i: int) -> tuple[str, str | None, int] | None:
         return None
     if text.endswith("?") and words <= 60 and _standalone(lines, i):
         return text, None, 1
-    if (words <= 10 and text[:1].isupper() and not _SENTENCE_END.search(text)
-            and _standalone(lines, i) and not text.startswith(("(", "£"))):
+    if (
+        words <= 10
+        and text[:1].isupper()
+        and not _SENTENCE_END.search(text)
+        and _standalone(lines, i)
+        and not text.startswith(("(", "£"))
+    ):
         return text, None, 2
     return None
 
@@ -179,7 +189,9 @@ def blocks(source: Source, skip: int = 0) -> list[Block]:
             current.lines.append(line)
             continue
         counts[(section.index, "paragraph")] += 1
-        current = Block("paragraph", line.text, [line], section, ordinal=counts[(section.index, "paragraph")])
+        current = Block(
+            "paragraph", line.text, [line], section, ordinal=counts[(section.index, "paragraph")]
+        )
         parents = [None, current]
         found.append(current)
     for block in found:

@@ -33,42 +33,48 @@ class Prov(Protocol):
 
 
 BOARD_NAME = r"(?:[A-Z][\w']*\s+(?:(?:and|of|for|in)\s+)?){1,6}(?:Board|Panel|Committee|Group)"
-_BOARD_NAME = BOARD_NAME
-
-_WHEN = r"(?P<when>(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})"
-_FORMER_ORG = r"(?P<org>London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*|(?:[A-Z][a-z]+ ){1,2}[Cc]ouncil)(?= as well|\)|,|\.| and| was)"
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_WHEN = rf"(?P<when>(?:{_MONTHS}) \d{{4}})"
+_FORMER_ORG = (
+    r"(?P<org>London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*"
+    r"|(?:[A-Z][a-z]+ ){1,2}[Cc]ouncil)(?= as well|\)|,|\.| and| was)"
+)
+_APPOINTED = r"(?:took over as|became|was appointed) (?P<post>Chief Executive|Leader) in"
 # Posts in a council's improvement journey, as (pattern, flags); named groups who / post / when.
 _JOURNEY_POSTS: list[tuple[str, dict[str, bool]]] = [
     (rf"\bLeader is (?P<who>(?:Councillor|Cllr)\.? {txt.NAME})", {}),
     (
-        rf"\b(?:[Ii]nterim|[Aa]cting) (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})",
+        rf"\b(?:[Ii]nterim|[Aa]cting) (?P<post>Chief Executive|Director of [A-Z][\w ]+?),?"
+        rf" (?P<who>{txt.NAME})",
         {"interim": True},
     ),
     (
-        rf"(?P<who>{txt.NAME}),? who (?:took over as|became|was appointed) (?P<post>Chief Executive|Leader) in {_WHEN}",
+        rf"(?P<who>{txt.NAME}),? who {_APPOINTED} {_WHEN}",
         {},
     ),
     (
-        rf"(?P<who>{txt.NAME}),? (?:took over as|became|was appointed) (?P<post>Chief Executive|Leader) in {_WHEN}",
+        rf"(?P<who>{txt.NAME}),? {_APPOINTED} {_WHEN}",
         {},
     ),
 ]
 _FORMER = re.compile(
-    rf"(?:experience of being|served as a previous|previously|formerly)(?: been| served as)? (?:the )?(?P<post>Chief Executive|Leader)"
+    r"(?:experience of being|served as a previous|previously|formerly)(?: been| served as)?"
+    r" (?:the )?(?P<post>Chief Executive|Leader)"
     rf"\s*(?:\(|at |of ){_FORMER_ORG}"
 )
 _ATTENDS = re.compile(
-    rf"(?P<who>{txt.NAME}), (?P<post>Chief Executive|Leader), (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
-    rf" (?:will|would|is|has|to)\b"
+    rf"(?P<who>{txt.NAME}), (?P<post>Chief Executive|Leader),"
+    rf" (?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:will|would|is|has|to)\b"
 )
 _SUPPORT = [
     (
-        r"(?P<org>[A-Z][\w ]+?) (?:was [^.]*? and )?provided (?:significant )?financial support totalling (?:some )?"
-        r"(?P<amount>£[\d.,]+[kmb]?n?)",
+        r"(?P<org>[A-Z][\w ]+?) (?:was [^.]*? and )?provided (?:significant )?financial support"
+        r" totalling (?:some )?(?P<amount>£[\d.,]+[kmb]?n?)",
         "{amount} financial support from {org}",
     ),
     (
-        r"(?:The |the )?(?P<org>[A-Z][\w]+) provided a range of support,? (?:particularly )?in relation to (?P<what>[^.;]+)",
+        r"(?:The |the )?(?P<org>[A-Z][\w]+) provided a range of support,? (?:particularly )?"
+        r"in relation to (?P<what>[^.;]+)",
         "{org} support on {what}",
     ),
     (r"provided seconded staff to (?P<what>[^.;]+)", "seconded staff to {what}"),
@@ -91,7 +97,8 @@ class _Journeys:
         for heading in self.blocks:
             found = (
                 re.match(
-                    r"^(?:The )?Improvement [Jj]ourney of (?P<c>.+)$|^(?P<c2>.+?)'s [Ii]mprovement [Jj]ourney$",
+                    r"^(?:The )?Improvement [Jj]ourney of (?P<c>.+)$"
+                    r"|^(?P<c2>.+?)'s [Ii]mprovement [Jj]ourney$",
                     heading.text,
                 )
                 if heading.kind == "heading"
@@ -166,52 +173,52 @@ class _Journeys:
             self._keep(person, self.org_for(former["org"]), former["post"], block, former=True)
 
     def _improvement_board(self, council: OrgRef, section: list[Block]) -> Iterator[Record]:
+        """The first board the section says was set up, and the support given alongside."""
         for block in section:
-            found = re.search(
-                rf"establishment of (?:a|an|the) (?P<name>{_BOARD_NAME})"
-                r"(?:\s*\((?P<acr>[A-Z]{2,6})\))?",
-                block.text,
-            )
+            found = _ESTABLISHED.search(block.text)
             if not found:
                 continue
             month = _month_before(block.text, found.start())
             established = date(month[0], month[1], 1) if month else None
             board = OrgRef(found["name"].strip(), "board")
             names = "|".join(re.escape(n) for n in (board.name, found["acr"]) if n)
+            said = (s for b in section for s in txt.sentences(b.text))
             purpose = next(
-                (
-                    s
-                    for b in section
-                    for s in txt.sentences(b.text)
-                    if re.match(rf"The purpose of the (?:{names})", s)
-                ),
-                None,
+                (s for s in said if re.match(rf"The purpose of the (?:{names})", s)), None
             )
+            aliases = (found["acr"],) if found["acr"] else ()
+            where = self.prov(block)
             yield Organisation(
-                board,
-                self.prov(block),
-                established=established,
-                description=purpose,
-                aliases=(found["acr"],) if found["acr"] else (),
-            )
-            support = tuple(
-                template.format(
-                    **{k: re.sub(r"^The |their ", "", v).strip() for k, v in m.groupdict().items()}
-                )
-                for b in section
-                for pattern, template in _SUPPORT
-                for m in re.finditer(pattern, b.text)
+                board, where, established=established, description=purpose, aliases=aliases
             )
             yield Intervention(
                 "improvement-board",
                 council,
-                self.prov(block),
+                where,
                 label=board.name,
                 start=established,
                 body=board,
-                support=support,
+                support=_support(section),
             )
             return
+
+
+_ESTABLISHED = re.compile(
+    rf"establishment of (?:a|an|the) (?P<name>{BOARD_NAME})(?:\s*\((?P<acr>[A-Z]{{2,6}})\))?"
+)
+
+
+def _support(section: list[Block]) -> tuple[str, ...]:
+    """Support given, as short phrases built from the source's words ("£560k financial support
+    from Improvement East")."""
+    return tuple(
+        template.format(
+            **{k: re.sub(r"^The |their ", "", v).strip() for k, v in m.groupdict().items()}
+        )
+        for b in section
+        for pattern, template in _SUPPORT
+        for m in re.finditer(pattern, b.text)
+    )
 
 
 def _month_before(text: str, position: int) -> tuple[int, int] | None:

@@ -58,25 +58,25 @@ _POLICY_AREAS: list[tuple[str, str]] = [
 _NUMBER_WORDS = {"six": 6, "twelve": 12, "eighteen": 18, "twenty-four": 24, "three": 3, "nine": 9}
 
 
+_BY = re.compile(
+    r"(?P<by>Chief Executive of London Councils),?"
+    r" (?:working with|in consultation with|together with)"
+    r" the (?P<with>[^,]+?),? (?:commissions?|would commission|will commission)"
+)
+_TERM = re.compile(
+    r"(?P<n>\w+)[ -]months?(?: period)? (?:starting|beginning|from)(?: on)? (?P<d>[^.,;]+)",
+    re.IGNORECASE,
+)
+
+
 def commission_model(source: Source, blocks: list[Block]) -> Iterator[Record]:
     """The way Lead Chief Executives are commissioned, where the paper sets it out."""
     text = " ".join(b.text for b in blocks)
-    by = re.search(
-        r"(?P<by>Chief Executive of London Councils),? (?:working with|in consultation with|together with)"
-        r" the (?P<with>[^,]+?),? (?:commissions?|would commission|will commission)",
-        text,
-    )
-    term = re.search(
-        r"(?P<n>\w+)[ -]months?(?: period)? (?:starting|beginning|from)(?: on)? (?P<d>[^.,;]+)",
-        text,
-        re.IGNORECASE,
-    )
+    by, term = _BY.search(text), _TERM.search(text)
     if not (by or term) or not re.search(r"'?Lead'? Chief Executive", text):
         return
-    anchor = next(
-        (b for b in blocks if (by and by.group(0) in b.text) or (term and term.group(0) in b.text)),
-        blocks[0],
-    )
+    said = [m.group(0) for m in (by, term) if m]
+    anchor = next((b for b in blocks if any(words in b.text for words in said)), blocks[0])
     start = _month_day(term["d"]) if term else None
     areas, criteria = _commission_lists(source, blocks)
     yield from areas + criteria
@@ -92,28 +92,27 @@ def commission_model(source: Source, blocks: list[Block]) -> Iterator[Record]:
         term_months=_months(term["n"]) if term else None,
         term_start_month=start[0] if start else None,
         term_start_day=start[1] if start else None,
-        reports_to=_search(
-            r"reported (?:annually )?to the ([^.;]*?(?:Committee|Executive|meeting))", text
-        ),
-        drawn_from=_lower(
-            _search(r"\b((?:London )?borough chief executives)\b", text, re.IGNORECASE)
-        ),
         policy_areas=tuple(c.label for c in areas),
         criteria=tuple(c.label for c in criteria),
-        support_groups=next(
-            (
-                s
-                for b in blocks
-                for s in txt.sentences(b.text)
-                if re.search(r"support group", s, re.IGNORECASE)
-            ),
-            None,
+        **_wording(text, blocks),
+    )
+
+
+def _wording(text: str, blocks: list[Block]) -> dict[str, str | None]:
+    """The parts of the model the paper states in its own words."""
+    groups = (s for b in blocks for s in txt.sentences(b.text) if "support group" in s.lower())
+    drawn = _search(r"\b((?:London )?borough chief executives)\b", text, re.IGNORECASE)
+    return {
+        "reports_to": _search(
+            r"reported (?:annually )?to the ([^.;]*?(?:Committee|Executive|meeting))", text
         ),
-        renewal="annual" if re.search(r"annual basis|renewed annually", text) else None,
-        consultation=_search(
+        "drawn_from": drawn.lower() if drawn else None,
+        "support_groups": next(groups, None),
+        "renewal": "annual" if re.search(r"annual basis|renewed annually", text) else None,
+        "consultation": _search(
             r"(following the [^,]+, to consult [^.;]+?)(?: and to inform|[.;])", text
         ),
-    )
+    }
 
 
 def _commission_lists(source: Source, blocks: list[Block]) -> tuple[list[Concept], list[Concept]]:
@@ -197,10 +196,6 @@ def _months(word: str) -> int | None:
 def _search(pattern: str, text: str, flags: int = 0) -> str | None:
     found = re.search(pattern, text, flags)
     return found.group(1) if found else None
-
-
-def _lower(text: str | None) -> str | None:
-    return text.lower() if text else None
 
 
 _LEAD_LINE = re.compile(

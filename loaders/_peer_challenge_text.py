@@ -271,7 +271,7 @@ class _ItemReader:
         self.blank = False
 
     def flush(self) -> None:
-        if self.text is not None and self.first is not None:
+        if self.text and self.first is not None:
             self.items.append(Item(self.text.strip(), self.number, self.first, self.group))
         self.text = None
 
@@ -282,16 +282,17 @@ class _ItemReader:
             return True
         if recs_heading(line.text) is not None:
             return False
+        alone = _REC_ALONE.match(line.text)
+        if alone:  # "Recommendation 3" on its own line; its text follows
+            return self._start(alone["rec"], "", line)
         found = ITEM.match(line.text) or BULLET.match(line.text)
         if found is not None:
-            return self._item(found, line)
+            return self._start(*_item_parts(found, line.text), line)
         if index in self.heading_at or known_heading(line.text):
             return False
-        if (
-            self.text is not None
-            and not self.blank
-            and (line.text[0].islower() or self.text[-1:] not in ".?!")
-        ):
+        if self.text == "":  # the text under a lone "Recommendation 3"
+            self.text = line.text
+        elif self.text is not None and not self.blank and _continues(self.text, line.text):
             self.text = _joins(self.text, line.text)
         elif _group_heading(line.text) and (self.blank or self.items or self.text is not None):
             self.flush()
@@ -301,9 +302,8 @@ class _ItemReader:
         self.blank = False
         return True
 
-    def _item(self, found: re.Match[str], line: Line) -> bool:
-        number, text = _item_parts(found, line.text)
-        previous = self.number if self.items or self.text else None
+    def _start(self, number: str | None, text: str, line: Line) -> bool:
+        previous = self.number if self.items or self.text is not None else None
         group_just_set = self.text is None and self.group is not None
         if number and _ends_list(number, text, previous, group_just_set=group_just_set):
             return False
@@ -311,6 +311,16 @@ class _ItemReader:
         self.text, self.number, self.first = text, number, line
         self.blank = False
         return True
+
+
+def _continues(text: str, line_text: str) -> bool:
+    """A wrapped line: it starts in lower case, or the text so far ends mid-sentence."""
+    return line_text[0].islower() or text[-1] not in ".?!"
+
+
+_REC_ALONE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?Recommendation\s+(?P<rec>\d{1,2})\s*[:.–—-]?$", re.I
+)
 
 
 def _item_parts(found: re.Match[str], line_text: str) -> tuple[str | None, str]:

@@ -44,7 +44,9 @@ _OTHER_GENRE = re.compile(
     r"agenda item|report of the|summary of recommendations",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:we will|we have|we aim|our (?:missions?|priorities|ambitions|vision))\b", re.I)
+_FIRST_PERSON = re.compile(
+    r"\b(?:we will|we have|we aim|our (?:missions?|priorities|ambitions|vision))\b", re.I
+)
 
 
 def detect(source: Source) -> float:
@@ -73,11 +75,16 @@ def load(path: Path, *, settings: Settings) -> Iterator[Record]:
     head = _title_block(source)
     council = head.council or _council_from_text(source)
     if council is None:
-        raise LoaderError(path, "opening", "no council named in the plan's opening",
-                          hint="is this a council plan? force another genre with --genre")
+        raise LoaderError(
+            path,
+            "opening",
+            "no council named in the plan's opening",
+            hint="is this a council plan? force another genre with --genre",
+        )
     publisher = OrgRef(council, "council")
-    record = document_record(source, genre=GENRE, title=head.title(council), date=head.date,
-                             publisher=publisher)
+    record = document_record(
+        source, genre=GENRE, title=head.title(council), date=head.date, publisher=publisher
+    )
     if head.date_note:
         record = replace(record, provenance=replace(record.provenance, location=head.date_note))
     yield record
@@ -155,7 +162,9 @@ def _read_head_line(head: _Head, line: Line, text: str) -> None:
         head.council, head.council_line = council, line
     plan = _PLAN_TITLE.search(text)
     if plan and head.plan is None:
-        head.plan = _YEAR.sub("", text).strip(" -–:,") if council and len(text.split()) > 8 else text
+        head.plan = (
+            _YEAR.sub("", text).strip(" -–:,") if council and len(text.split()) > 8 else text
+        )
         head.plan = re.sub(r"\s+", " ", head.plan)
     if head.date is None:
         _date_from_lines(head, [line])
@@ -171,7 +180,9 @@ def _date_from_lines(head: _Head, lines: list[Line]) -> None:
         month = parse_month(line.text)
         if month:
             head.date = date(month[0], month[1], 1)
-            head.date_note = f"whole document; date given as month only ({line.text.strip()}), {where}"
+            head.date_note = (
+                f"whole document; date given as month only ({line.text.strip()}), {where}"
+            )
             return
         year = _YEAR.search(line.text)
         if year and (_DATE_LINE.match(line.text) or _PLAN_TITLE.search(line.text)):

@@ -79,10 +79,11 @@ _BODIES: list[tuple[str, OrgRef, OrgRef | None]] = [
     ),
     (r"\bLG Inform\b", _LG_INFORM, None),
 ]
-# A council by name: "Thurrock Council", "Southwark council", "London Borough of Barking and Dagenham".
+# A council by name: "Thurrock Council", "Southwark council", "London Borough of Barnet".
 _COUNCIL = re.compile(
     r"\b(?:London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*"
-    r"|(?<!the )(?<!The )(?<!This )(?<!each )(?:[A-Z][a-z]+ ){1,2}(?:City |County |Borough )?[Cc]ouncil\b(?!s))"
+    r"|(?<!the )(?<!The )(?<!This )(?<!each )(?:[A-Z][a-z]+ ){1,2}(?:City |County |Borough )?"
+    r"[Cc]ouncil\b(?!s))"
 )
 _NOT_PLACES = {
     "The",
@@ -102,9 +103,10 @@ _BODY_LINE = re.compile(
     r"(?:Board|Executive|Committee|Panel))$"
 )
 _LGA_BOARDS = re.compile(
-    r"Improvement and Innovation Board|LGA Executive|Children and Young People Board|Community Wellbeing"
-    r" Board|Resources Board|People and Places Board|Safer and Stronger Communities Board|LGA Improvement"
-    r" Board|Fire Services Management Committee|City Regions Board|Workforce Board"
+    r"Improvement and Innovation Board|LGA Executive|Children and Young People Board"
+    r"|Community Wellbeing Board|Resources Board|People and Places Board"
+    r"|Safer and Stronger Communities Board|LGA Improvement Board"
+    r"|Fire Services Management Committee|City Regions Board|Workforce Board"
 )
 
 
@@ -306,9 +308,10 @@ class _Paper:
     def chairs(self) -> Iterator[Record]:
         """ "an independent advisory board chaired by Steve Freer, Chief Executive of CIPFA"."""
         pattern = re.compile(
-            rf"(?P<body>{_BOARD_NAME}|independent advisory board)(?:\s*\([A-Z]{{2,6}}\))?,? (?:is |was )?chaired by"
-            rf" (?P<who>{PERSON})(?:,? (?P<former>a former |the former )?(?P<post>Chief Executive|Chair|Leader|"
-            rf"Director[\w ]*?) of (?P<org>[A-Z][\w&' ]+?)(?=[,.;(]|\s+(?:and|who|which)\b))?"
+            rf"(?P<body>{_BOARD_NAME}|independent advisory board)(?:\s*\([A-Z]{{2,6}}\))?,?"
+            rf" (?:is |was )?chaired by (?P<who>{PERSON})(?:,? (?P<former>a former |the former )?"
+            rf"(?P<post>Chief Executive|Chair|Leader|Director[\w ]*?) of"
+            rf" (?P<org>[A-Z][\w&' ]+?)(?=[,.;(]|\s+(?:and|who|which)\b))?"
         )
         for block in self.blocks:
             for found in pattern.finditer(block.text):
@@ -330,7 +333,8 @@ class _Paper:
         for block in self.blocks:
             found = (
                 re.search(
-                    r"Key (?:features|elements|principles|components) of (?:the |our )?(?P<name>.+?)"
+                    r"Key (?:features|elements|principles|components) of"
+                    r" (?:the |our )?(?P<name>.+?)"
                     r" (?:are|include|is)\b",
                     block.text,
                 )
@@ -381,7 +385,7 @@ class _Paper:
         yield from journey.records(self.blocks, self.prov, _org_for)
 
 
-# (pattern, measure, unit, about): "lga" figures are the LGA's own; "inform" ones are about LG Inform.
+# (pattern, measure, unit, about): "lga" figures are the LGA's own, "inform" ones LG Inform's.
 _FIGURES: list[tuple[str, str, str | None, str]] = [
     (
         r"delivered (?P<n>\d[\d,]*) (?P<new>new )?corporate peer challenges",

@@ -227,7 +227,7 @@ def _organisations(source: Source, header: _Header, blocks: list[Block]) -> Iter
             names.append(ref.name)
         if not names:
             continue
-        aliases = tuple(sorted({n for n in names if n != ref.name and n.upper() != n[:0]}))
+        aliases = tuple(sorted({n for n in names if n != ref.name}))
         where = _prov(source, first) if first else Provenance(source.key, "header")
         acronym = re.search(rf"{re.escape(ref.name)}\s*\((?P<a>[A-Z]{{2,6}})\)", source.text())
         if acronym:
@@ -243,7 +243,8 @@ def _header_memberships(source: Source, header: _Header) -> Iterator[Record]:
 
 _POST = r"(?:Deputy |Vice[- ])?Chair(?:man)?|Chief Executive|Vice[- ]Chair|Director|Leader"
 _POST_OF = re.compile(
-    rf"(?:the |The )?(?P<post>{_POST}) of (?P<org>London Councils|CELC|the [A-Z][\w' ]+?|[A-Z][\w' ]+?),"
+    rf"(?:the |The )?(?P<post>{_POST}) of"
+    rf" (?P<org>London Councils|CELC|the [A-Z][\w' ]+?|[A-Z][\w' ]+?),"
     rf" (?P<who>{txt.HONORIFIC}\s+{txt.NAME})"
 )
 _CHAINED = re.compile(rf",? (?:and )?the (?P<post>{_POST}), (?P<who>{txt.HONORIFIC}\s+{txt.NAME})")
@@ -279,7 +280,8 @@ def _chain(text: str, position: int) -> Iterator[tuple[str, PersonRef]]:
 
 
 _REVIEW = re.compile(
-    rf"the (?P<label>(?:[A-Z][\w']*\s+)+(?:Challenge|Review))(?: process| report)?,? led by (?P<who>{PERSON})"
+    rf"the (?P<label>(?:[A-Z][\w']*\s+)+(?:Challenge|Review))(?: process| report)?,?"
+    rf" led by (?P<who>{PERSON})"
 )
 
 

@@ -177,7 +177,7 @@ def _visit_dates(lines: list[Line], head: list[Line]) -> tuple[tuple[date, date]
 
 def _published(lines: list[Line]) -> date | None:
     for line in lines[:60]:
-        found = _PUBLISHED.search(line.text)
+        found = _PUBLISHED.search(line.text) if len(line.text.split()) <= 12 else None
         if found and parse_date(found[1]):
             return parse_date(found[1])
     return None
@@ -290,59 +290,59 @@ def _team(
 
 
 def _team_list(lines: list[Line], start: int) -> Iterator[tuple[Peer, Line]]:
-    """Peer entries after a team heading or "The peers ... were:"; wrapped bullets joined."""
-    entries: list[tuple[str, Line, bool]] = []
-    blank = False
-    for line in lines[start : start + 80]:
-        if not line.text:
-            blank = True
-            continue
-        bullet = text.BULLET.match(line.text)
-        body = line.text[bullet.end() :] if bullet else line.text
-        if entries and entries[-1][2] and not bullet and not blank and parse_peer(body) is None:
-            entries[-1] = (f"{entries[-1][0]} {body}", entries[-1][1], True)
-        else:
-            entries.append((body, line, bool(bullet)))
-        blank = False
+    """Peer entries after a team heading or "The peers ... were:", up to the first line that
+    is not one; a few lines of introduction before the list are skipped."""
     found, label = 0, None
-    for body, line, _ in entries:
+    for position, (body, line) in enumerate(_entries(lines[start : start + 80]), start=1):
         peer = parse_peer(body) if len(body) < 200 else None
         if peer is None and re.fullmatch(r"(?:lead|member|officer) peers?:?", body, re.I):
-            label = body.rstrip(":s").title()
+            label = body.rstrip(":s").title()  # a sub-heading over the peers that follow
             continue
         if peer is None:
-            if found or len([e for e in entries[: entries.index((body, line, _)) + 1]]) > 5:
+            if found or position > 5:
                 return
             continue
         found += 1
         yield (replace(peer, team_role=label) if label and peer.team_role == "Peer" else peer), line
 
 
+def _entries(lines: list[Line]) -> list[tuple[str, Line]]:
+    """Entry texts with their first line; a bullet wrapped onto the next line is joined."""
+    entries: list[tuple[str, Line, bool]] = []
+    blank = False
+    for line in lines:
+        if not line.text:
+            blank = True
+            continue
+        bullet = text.BULLET.match(line.text)
+        body = line.text[bullet.end() :] if bullet else line.text
+        if entries and entries[-1][2] and not (bullet or blank) and parse_peer(body) is None:
+            entries[-1] = (f"{entries[-1][0]} {body}", entries[-1][1], True)
+        else:
+            entries.append((body, line, bool(bullet)))
+        blank = False
+    return [(body, line) for body, line, _ in entries]
+
+
 def _recommendations(
     source: Source, lines: list[Line], sections: list[text.Heading], ref: ChallengeRef
 ) -> Iterator[Recommendation]:
+    """Items under every recommendations heading. "Key ..." lists are key; a plain
+    "Recommendations" list is key only when it is the report's one list, and otherwise
+    sits in a section whose title becomes its group."""
     heads = [
         (i, kind)
         for i, line in enumerate(lines)
         if line.text and (kind := text.recs_heading(line.text)) is not None
     ]
-    only_plain = len(heads) == 1
     positions = {True: 0, False: 0}
     seen: set[tuple[bool, str]] = set()
     for index, kind in heads:
-        is_key = kind in {"key", "main"} or (kind == "" and only_plain)
-        number, title = text.split_heading(lines[index].text)
-        enclosing = text.section_at(sections, index)
-        place = (
-            f"section {number} '{title}'"
-            if number
-            else (f"{enclosing.label()}, '{title}'" if enclosing else f"'{title}'")
-        )
-        default_group = (
-            enclosing.title if kind == "" and not only_plain and enclosing and not number else None
-        )
+        is_key = kind in {"key", "main"} or (kind == "" and len(heads) == 1)
+        place, section_group = _recs_place(lines, sections, index)
+        group = section_group if kind == "" and not is_key else None
         for item in text.parse_items(lines, index, sections):
-            if (is_key, item.text.lower()) in seen:
+            if (is_key, item.text.lower()) in seen:  # a list repeated in an appendix
                 continue
             seen.add((is_key, item.text.lower()))
             positions[is_key] += 1
@@ -353,6 +353,19 @@ def _recommendations(
                 is_key,
                 text.prov(source, item.line, f"{place}, {where}"),
                 number=item.number,
-                group=item.group or default_group,
+                group=item.group or group,
                 position=positions[is_key],
             )
+
+
+def _recs_place(
+    lines: list[Line], sections: list[text.Heading], index: int
+) -> tuple[str, str | None]:
+    """Where a recommendations heading is, and the title of the section around an unnumbered one."""
+    number, title = text.split_heading(lines[index].text)
+    if number:
+        return f"section {number} '{title}'", None
+    enclosing = text.section_at(sections, index)
+    if enclosing is None:
+        return f"'{title}'", None
+    return f"{enclosing.label()}, '{title}'", enclosing.title

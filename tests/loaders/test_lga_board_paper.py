@@ -246,7 +246,8 @@ def test_board_paper_2019_with_improvement_journey() -> None:
     ]
     assert [c.label for c in programme] == [
         "a core component on leadership, governance and financial sustainability",
-        "a peer team of serving councillors and officers chosen to fit the council's needs and context",
+        "a peer team of serving councillors and officers chosen to fit the council's needs and "
+        "context",
         "a follow-up visit within two years",
     ]
     assert {(f.measure, f.value, f.about) for f in of(records, Figure)} == {
@@ -299,18 +300,22 @@ PDF_PAGES = [
         "Purpose of report",
         "For information.",
         "Summary",
-        "This report updates the Board on support to councils, including Eastfield District Council.",
+        "This report updates the Board on support to councils, including Eastfield District "
+        "Council.",
         "Recommendation",
         "That the Improvement and Innovation Board notes the report.",
         "Contact officer: Priya Nair",
         "Position: Principal Adviser, East of England",
         "Email: priya.nair@local.gov.uk",
         "Improvement journey of Eastfield District Council",
-        "1. Eastfield District Council has a population of 61,200. The Leader is Cllr Owen Hale. The council's "
-        "Chief Executive left in March 2019 and an interim Chief Executive, Joan Pryce, was appointed.",
+        "1. Eastfield District Council has a population of 61,200. The Leader is Cllr Owen Hale. "
+        "The council's "
+        "Chief Executive left in March 2019 and an interim Chief Executive, Joan Pryce, was "
+        "appointed.",
     ],
     [
-        "2. In May 2019 the council agreed to the establishment of an Improvement Board, chaired by Sir Roy "
+        "2. In May 2019 the council agreed to the establishment of an Improvement Board, chaired "
+        "by Sir Roy "
         "Adams, a former Chief Executive of Norfolk County Council.",
         "3. Eastfield had a corporate peer challenge in October 2019.",
     ],

@@ -179,7 +179,8 @@ def test_sample_concepts(sample: list[Record]) -> None:
         "a lack of trust and confidence in relationships between leading members and senior staff",
         "adoption of high risk change strategies",
         "disengagement from the wider community of local government",
-        "significant financial difficulties and/or inability to gain agreement for an appropriate financial strategy",
+        "significant financial difficulties and/or inability to gain agreement for an appropriate "
+        "financial strategy",
     ]
     assert signs[0].provenance.location == "Appendix 1, paragraph 5, bullet 1"
     evidence = concepts(sample, "poor-performance-evidence")
@@ -291,14 +292,18 @@ PDF_LINES = [
     "Date: 23 November 2021",
     "Contact Officer: Sean Doyle",
     "Telephone: 020 7934 9500 Email: sean.doyle@londoncouncils.gov.uk",
-    "Summary This report updates the Executive on the Lead Chief Executive commissions for this year.",
+    "Summary This report updates the Executive on the Lead Chief Executive commissions for this "
+    "year.",
     "Background",
-    "1. The Chief Executive of London Councils, working with the Chair and Deputy Chair of CELC, commissions "
-    "support from Lead Chief Executives on an annual basis, for a twelve month period starting on 1 September. "
+    "1. The Chief Executive of London Councils, working with the Chair and Deputy Chair of CELC, "
+    "commissions "
+    "support from Lead Chief Executives on an annual basis, for a twelve month period starting on "
+    "1 September. "
     "Lead Chief Executives are accountable through London Councils to Leaders' Committee.",
     "2. The commissions for 2021/22 are:",
     "PAGE",
-    "- Climate change - Lead Chief Executive: Kim Lowry (Enfield), supported by the Climate Change Chief "
+    "- Climate change - Lead Chief Executive: Kim Lowry (Enfield), supported by the Climate "
+    "Change Chief "
     "Executives Group",
     "- Economic recovery - Lead Chief Executive: Dr Femi Adeyemi (Newham)",
 ]

@@ -519,3 +519,130 @@ def test_a_report_without_dates_on_site_is_refused(tmp_path: Path) -> None:
     path.write_text("Corporate Peer Challenge\nBarnsley Council\nFeedback Report\n\nText.\n")
     with pytest.raises(LoaderError, match="no dates on site"):
         _load(path)
+
+
+# ---- smaller layouts ----
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "honorific", "team_role", "posts"),
+    [
+        (
+            "Chief Executive, Manchester City Council – Joanne Roney",
+            "Joanne Roney",
+            None,
+            "Peer",
+            [("Chief Executive", OrgRef("Manchester City Council", "council"))],
+        ),
+        (
+            "Cllr Ian Ward, Leader, Birmingham City Council (Labour)",
+            "Ian Ward",
+            "Cllr",
+            "Peer",
+            [("Leader", OrgRef("Birmingham City Council", "council"))],
+        ),
+        (
+            "Mark Holloway, Chief Executive of Harborough District Council",
+            "Mark Holloway",
+            None,
+            "Peer",
+            [("Chief Executive", OrgRef("Harborough District Council", "council"))],
+        ),
+        (
+            "Tracey Lee - Chief Executive, Plymouth City Council and Lead Peer",
+            "Tracey Lee",
+            None,
+            "Lead Peer",
+            [("Chief Executive", OrgRef("Plymouth City Council", "council"))],
+        ),
+        (
+            "Paul Hart, Chief Executive, APSE",
+            "Paul Hart",
+            None,
+            "Peer",
+            [("Chief Executive", OrgRef("APSE", "organisation"))],
+        ),
+        (
+            "| Joanne Roney | Chief Executive | Manchester City Council |",
+            "Joanne Roney",
+            None,
+            "Peer",
+            [("Chief Executive", OrgRef("Manchester City Council", "council"))],
+        ),
+    ],
+)
+def test_peer_line_layouts(
+    line: str, name: str, honorific: str | None, team_role: str, posts: list[tuple[str, OrgRef]]
+) -> None:
+    from loaders._peer_challenge_team import parse_peer
+
+    peer = parse_peer(line)
+    assert peer is not None
+    assert (peer.person, peer.team_role, list(peer.posts)) == (
+        PersonRef(name, honorific),
+        team_role,
+        posts,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Scope and focus", "Peer challenges are delivered by experienced peers.", "| Name | Role |"],
+)
+def test_lines_that_are_not_peers(line: str) -> None:
+    from loaders._peer_challenge_team import parse_peer
+
+    assert parse_peer(line) is None
+
+
+LATER_LAYOUT = """\
+Corporate Peer Challenge
+Royal Borough of Greenwich
+30 November – 3 December 2021
+Feedback report
+
+1. Executive summary
+
+The council has a clear vision.
+
+2. Key recommendations
+
+The following are the peer team's key recommendations to the council:
+
+2.1. Recommendation 1
+Agree a single corporate plan that sets out the council's priorities and how
+progress against them will be measured
+
+2.2. Recommendation 2
+Strengthen scrutiny
+
+3. Summary of the peer challenge approach
+
+3.1. The peer team
+
+Sir Derek Myers, former Chief Executive, Royal Borough of Kensington and Chelsea
+Kirsty Human, Peer challenge manager, LGA
+"""
+
+
+def test_lone_recommendation_numbers_and_dotted_sections(tmp_path: Path) -> None:
+    path = tmp_path / "greenwich-cpc-2021.txt"
+    path.write_text(LATER_LAYOUT, encoding="utf-8")
+    records = _load(path)
+    challenge = _one(records, PeerChallenge)
+    greenwich = OrgRef("Royal Borough of Greenwich", "council")
+    assert challenge.ref == ChallengeRef(greenwich, 2021, 11, "corporate-peer-challenge")
+    assert [(r.number, r.text) for r in _recs(records, key=True)] == [
+        (
+            "1",
+            "Agree a single corporate plan that sets out the council's priorities and how "
+            "progress against them will be measured",
+        ),
+        ("2", "Strengthen scrutiny"),
+    ]
+    myers = [m for m in _of(records, Membership) if m.person.name == "Derek Myers"]
+    assert [(m.person.honorific, m.role, m.former) for m in myers] == [
+        ("Sir", "Peer", False),
+        ("Sir", "Chief Executive", True),
+    ]
+    assert _team(records, challenge.ref)[1] == ("Kirsty Human", None, "Peer Challenge Manager")
