@@ -307,11 +307,12 @@ def _programme_name(run: list[str], following: list[str]) -> str | None:
 _PARTNERS = re.compile(
     r"\bpartners,?\s+(?:such as|including|like)\s+(?P<a>[^.;:]+)"
     r"|\b(?:across|between)\s+(?:both\s+)?(?P<b>(?:the\s+)?{name}(?:\s*,\s*{name})+,?\s+and\s+{name})"
-    r"|\b(?:in partnership with|working with|work with|partnership with)\s+(?P<c>[^.;:]+)".format(
+    r"|\b(?:in partnership with|working with|work with|partnerships? with)\s+(?P<c>[^.;:]+)".format(
         name=r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
     ),
 )
 _LIST_END = re.compile(r"\s+(?:to|which|that|who|for|in order|has|have|is|are|will)\s.*$")
+_RELIES = re.compile(r"\b(?:rel(?:y|ies|iant|ying|iance)) (?:up)?on individual", re.I)
 _SUBJECTS = (
     "data sharing",
     "prevention",
@@ -344,8 +345,10 @@ def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Bl
             if len(members) < 2:
                 continue
             subject = _subject(block, sentence)
-            label = f"{council} {subject} partnership" if subject else f"{council} partnership"
-            relies = True if re.search(r"\breli\w* on individual", sentence, re.I) else None
+            label = f"{council} {subject} partnership" if subject else (
+                f"{council} partnership with {members[1].name}"
+            )
+            relies = True if _RELIES.search(sentence) else None
             partnership = Partnership(
                 label, tuple(members), replace_location(block), subject, relies, statement=sentence
             )

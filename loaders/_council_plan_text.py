@@ -96,7 +96,7 @@ def _indent(raw: str) -> int:
 
 def _item(line: Line) -> tuple[str, int] | None:
     """A bullet or lettered item: its text and depth; None if the line is no list item."""
-    found = _BULLET.match(line.text) or _LETTERED.match(line.text)
+    found = _BULLET.match(line.text) or _LETTERED.match(line.text) or _NUMBERED.match(line.text)
     if not found:
         return None
     text = found.group(found.lastindex or 1)
@@ -120,6 +120,16 @@ def _next_text(lines: list[Line], i: int) -> str:
     return ""
 
 
+def _continues_list(lines: list[Line], i: int) -> bool:
+    """Item n of a numbered list whose item n-1 came just before (blank lines apart)."""
+    this = _NUMBERED.match(lines[i].text)
+    previous = next((line.text for line in reversed(lines[:i]) if line.text), "")
+    before = _NUMBERED.match(previous) or _NUMBERED.match(previous.lstrip("# "))
+    if not this or not before or not this.group(1).isdigit() or not before.group(1).isdigit():
+        return False
+    return int(this.group(1)) == int(before.group(1)) + 1 and not previous.startswith("#")
+
+
 def _heading(lines: list[Line], i: int) -> tuple[str, str | None, int] | None:
     """(title, number, level) if line i is a heading."""
     line = lines[i]
@@ -133,11 +143,13 @@ def _heading(lines: list[Line], i: int) -> tuple[str, str | None, int] | None:
     text = line.text
     words = len(text.split())
     numbered = _NUMBERED.match(text)
-    if numbered and _indent(line.raw) == 0 and words <= 30:
+    if numbered and _indent(line.raw) == 0 and words <= 30 and not _continues_list(lines, i):
         following = _next_text(lines, i)
-        if not _NUMBERED.match(following) and not following[:1].islower():
+        next_blank = i + 1 >= len(lines) or not lines[i + 1].text
+        short = words <= 8 and not _SENTENCE_END.search(text)
+        if (next_blank or short) and not _NUMBERED.match(following) and not following[:1].islower():
             return numbered.group(2).rstrip(), numbered.group(1), 1
-    if _item(line) or numbered:
+    if _item(line):
         return None
     if text.endswith("?") and words <= 60 and _standalone(lines, i):
         return text, None, 1

@@ -149,11 +149,18 @@ def _title_block(source: Source) -> _Head:
             continue
         if len(text.split()) > 16 or re.match(r"^\d{1,2}[.)]\s", text) or text.endswith("?"):
             break
+        if head.council and head.plan and not _is_date_line(text):
+            break
         head.skip = index + 1
         _read_head_line(head, line, text)
     if head.date is None:
         _date_from_lines(head, [line for line in lines[:80] if _DATE_LINE.match(line.text)])
     return head
+
+
+def _is_date_line(text: str) -> bool:
+    short_date = len(text.split()) <= 5 and bool(parse_date(text) or parse_month(text))
+    return short_date or bool(_DATE_LINE.match(text))
 
 
 def _read_head_line(head: _Head, line: Line, text: str) -> None:
