@@ -21,7 +21,8 @@ _PREFIXES = (
     "metropolitan borough of", "lb of", "lb", "rb", "city and county of", "council of the",
 )
 _SUFFIXES = (
-    "metropolitan borough council", "metropolitan district council", "borough council",
+    "london borough council", "metropolitan borough council", "metropolitan district council",
+    "borough council",
     "district council", "county council", "city council", "council", "mbc", "bc", "dc", "cc",
     "corporation", "unitary authority",
 )

@@ -136,66 +136,24 @@ def _split_list(text: str, count: int | None) -> list[str]:
 
 # ---------------------------------------------------------------- programmes
 
-_HEADS = {
-    "hub",
-    "hubs",
-    "model",
-    "framework",
-    "plan",
-    "plans",
-    "programme",
-    "programmes",
-    "program",
-    "index",
-    "strategy",
-    "platform",
-    "approach",
-    "fund",
-    "scheme",
-    "charter",
-    "initiative",
-    "project",
-    "pathway",
-    "budget",
-    "offer",
-    "academy",
-    "partnership",
-    "planning",
-    "compact",
-}
-_MARKERS = {
-    "programme",
-    "approach",
-    "model",
-    "capability",
-    "initiative",
-    "scheme",
-    "project",
-    "platform",
-    "strategy",
-    "pilot",
-    "service",
-    "tool",
-}
-_CONNECTORS = {"and", "of", "for", "with", "the", "&", "to", "in", "on"}
-_LEADERS = {
-    "our",
-    "a",
-    "an",
-    "the",
-    "this",
-    "new",
-    "revised",
-    "updated",
-    "existing",
-    "its",
-    "their",
-    "significant",
-    "using",
-    "delivery",
-    "developing",
-    "introducing",
-}
+_HEADS = frozenset(
+    "hub hubs model framework plan plans programme programmes program index strategy "
+    "platform approach fund scheme charter initiative project pathway budget offer academy "
+    "partnership planning compact masterplan pass centre".split()
+)
+_MARKERS = frozenset(
+    "programme approach model capability initiative scheme project platform strategy "
+    "pilot service tool".split()
+)
+_CONNECTORS = frozenset(
+    "and of for with the & to in on".split()
+)
+_LEADERS = frozenset(
+    "our a an the this new revised updated existing its their significant using "
+    "delivery developing introducing launched delivered established created introduced opened "
+    "open expanded completed developed roll rolled review reviewed refreshed refresh expand "
+    "launch deliver establish create introduce and of for with to in on".split()
+)
 _WORD = re.compile(r"\(?[A-Za-z0-9][\w'’-]*\)?|[^\w\s]")
 _ACRONYM = re.compile(r"\b([a-z]+(?:\s+[a-z]+){1,5})\s+\(([A-Z]{2,6})\)\s+(\w+)")
 _QUOTED = re.compile(r"['\"]([A-Z][\w -]{2,40})['\"]")
@@ -362,23 +320,39 @@ def _partner_list(sentence: str, council: str) -> list[OrgRef]:
     if not found:
         return []
     text = _LIST_END.sub("", next(g for g in found.groups() if g))
+    text = re.sub(r"^(?:our\s+)?partners,?\s+(?:such as|including|like)\s+", "", text, flags=re.I)
     text = re.sub(r"\b(\w+)\s+and\s+(\w+\s+sectors?)\b", r"\1-and-\2", text, flags=re.I)
-    head, _, last = text.rpartition(" and ")
-    pieces = head.split(",") + [last] if head else text.split(",")
+    pieces = [p.strip() for p in text.split(",")]
+    pieces = pieces[:-1] + _split_names(pieces[-1], listed=len(pieces) > 1)
     members = [OrgRef(council, "council")]
     for piece in pieces:
-        name = re.sub(
-            r"^(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece.strip(), flags=re.I
-        )
+        name = re.sub(r"^(?:and\s+)?(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece, flags=re.I)
         name = name.replace("-and-", " and ").strip(" ,")
-        if not name or len(name.split()) > 6:
+        if not name or len(name.split()) > 6 or name.casefold() in {"council", council.casefold()}:
             continue
-        if name.casefold() in {"council", council.casefold()}:
-            continue
-        ref = OrgRef(name, "organisation")
-        if ref not in members:
-            members.append(ref)
-    return members
+        if OrgRef(name, "organisation") not in members:
+            members.append(OrgRef(name, "organisation"))
+    named = any(m.name[:1].isupper() for m in members[1:])
+    return members if named else []
+
+
+def _split_names(text: str, *, listed: bool) -> list[str]:
+    """ "Gentoo Group and Sunderland Care and Support": split where both sides are names of two
+    or more words; "police and schools" at the last "and"; one name if neither fits."""
+    parts = text.split(" and ")
+    if len(parts) == 1:
+        return [text]
+    for cut in range(1, len(parts)):
+        left, right = " and ".join(parts[:cut]), " and ".join(parts[cut:])
+        if _words(left) >= 2 and _words(right) >= 2:
+            return [left, right]
+    if listed or all(_words(part) == 1 for part in parts):
+        return [" and ".join(parts[:-1]), parts[-1]]
+    return [text]
+
+
+def _words(text: str) -> int:
+    return len(re.sub(r"^(?:the|our)\s+", "", text.strip(), flags=re.I).split())
 
 
 def _subject(block: Block, sentence: str) -> str | None:

@@ -121,13 +121,18 @@ def _next_text(lines: list[Line], i: int) -> str:
 
 
 def _continues_list(lines: list[Line], i: int) -> bool:
-    """Item n of a numbered list whose item n-1 came just before (blank lines apart)."""
+    """Item n of a numbered list whose item n-1 came a few lines before (wrapped lines apart)."""
     this = _NUMBERED.match(lines[i].text)
-    previous = next((line.text for line in reversed(lines[:i]) if line.text), "")
-    before = _NUMBERED.match(previous) or _NUMBERED.match(previous.lstrip("# "))
-    if not this or not before or not this.group(1).isdigit() or not before.group(1).isdigit():
+    if not this or not this.group(1).isdigit():
         return False
-    return int(this.group(1)) == int(before.group(1)) + 1 and not previous.startswith("#")
+    earlier = [line for line in lines[max(0, i - 12) : i] if line.text][-6:]
+    for line in reversed(earlier):
+        if line.raw.lstrip().startswith("#"):
+            return False
+        before = _NUMBERED.match(line.text)
+        if before and before.group(1).isdigit():
+            return int(this.group(1)) == int(before.group(1)) + 1
+    return False
 
 
 def _heading(lines: list[Line], i: int) -> tuple[str, str | None, int] | None:

@@ -153,8 +153,9 @@ def _title_block(source: Source) -> _Head:
             break
         head.skip = index + 1
         _read_head_line(head, line, text)
-    if head.date is None:
-        _date_from_lines(head, [line for line in lines[:80] if _DATE_LINE.match(line.text)])
+    dated = [line for line in lines[: max(head.skip, 1)] if line.text]
+    dated += [line for line in lines[head.skip : 80] if _DATE_LINE.match(line.text)]
+    _date_from_lines(head, dated)
     return head
 
 
