@@ -4,7 +4,8 @@ wording supports it: the two texts must share distinctive phrases, not just topi
 The rule (version LINK_METHOD): an action stated by a council's own document, with no
 explicit target, answers a recommendation made to that council by an earlier challenge
 when they share at least one three-word phrase or two different two-word phrases of
-content words (light stemming, stop words and generic council words removed). The shared
+content words (light stemming, stop words and generic council words removed), at least
+one of them in the action's own words, the others possibly in its heading. The shared
 phrases are recorded as `cg:linkBasis`, so a reader can judge every link.
 """
 
@@ -45,11 +46,17 @@ def phrases(text: str) -> tuple[set[str], set[str]]:
     return bigrams, trigrams
 
 
-def shared_phrases(action: str, recommendation: str) -> list[str]:
-    """The phrases that support a link, or [] when the texts do not support one."""
-    a2, a3 = phrases(action)
+def shared_phrases(action: str, recommendation: str, context: str | None = None) -> list[str]:
+    """The phrases that support a link, or [] when the texts do not support one.
+
+    The heading an action sits under (`context`) may add phrases, but at least one shared
+    phrase must come from the action's own words."""
+    own2, own3 = phrases(action)
+    ctx2, ctx3 = phrases(context or "")
     r2, r3 = phrases(recommendation)
-    tri, bi = a3 & r3, a2 & r2
+    tri, bi = (own3 | ctx3) & r3, (own2 | ctx2) & r2
+    if not ((own2 & r2) or (own3 & r3)):
+        return []
     if tri or len(bi) >= 2:
         return sorted(tri | bi)
     return []
@@ -75,7 +82,7 @@ def link_actions(ctx: Context, records: Iterable[r.Record]) -> None:
                 continue
             if when is not None and rec.challenge.year > when.year:
                 continue
-            basis = shared_phrases(action.text, rec.text)
+            basis = shared_phrases(action.text, rec.text, action.context)
             if basis:
                 _link(ctx, action, recommendation_iri(ctx, rec), basis)
 

@@ -36,6 +36,8 @@ CUES: dict[str, tuple[str, ...]] = {
         "capacity", "staff", "workforce", "skill", "people strategy", "programme management",
         "transformation", "change", "pace", "deliver", "ict", "digital", "interim", "agency",
         "induction", "development", "resource", "project", "modernis", "improvement",
+        "reform", "redesign", "learn", "lesson", "innovat", "traditional", "forward looking",
+        "failure", "weakness",
     ),
 }
 

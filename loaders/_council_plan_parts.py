@@ -448,6 +448,7 @@ def actions(found: list[Block], council: str, programmes: list[str]) -> list[tup
                 Provenance(document="", location=where),
                 status=_status_of(block, text),
                 topic=_topic(text, block, programmes),
+                context=block.section.title if block.section.index else None,
             )
             result.append((action, block))
     return result

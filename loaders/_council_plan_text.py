@@ -121,18 +121,31 @@ def _next_text(lines: list[Line], i: int) -> str:
 
 
 def _continues_list(lines: list[Line], i: int) -> bool:
-    """Item n of a numbered list whose item n-1 came a few lines before (wrapped lines apart)."""
+    """Item n of a numbered list whose item n-1 came just before, with only its wrapped
+    lines between (a numbered heading has a paragraph after it, set off by a blank line)."""
     this = _NUMBERED.match(lines[i].text)
     if not this or not this.group(1).isdigit():
         return False
-    earlier = [line for line in lines[max(0, i - 12) : i] if line.text][-6:]
-    for line in reversed(earlier):
-        if line.raw.lstrip().startswith("#"):
-            return False
+    blank = False
+    after: Line | None = None
+    for line in reversed(lines[max(0, i - 12) : i]):
+        if not line.text:
+            blank = True
+            continue
         before = _NUMBERED.match(line.text)
-        if before and before.group(1).isdigit():
+        if before and before.group(1).isdigit() and not line.raw.lstrip().startswith("#"):
+            opens = after is not None and (after.text[:1].isupper() or _BULLET.match(after.text))
+            if opens and _short_title(line.text):
+                return False  # "1. Introduction" then a paragraph: that was a heading
             return int(this.group(1)) == int(before.group(1)) + 1
+        if blank and _indent(line.raw) == 0:
+            return False  # a paragraph of its own: the numbered line above it was a heading
+        blank, after = False, line
     return False
+
+
+def _short_title(text: str) -> bool:
+    return len(text.split()) <= 8 and not _SENTENCE_END.search(text)
 
 
 def _heading(lines: list[Line], i: int) -> tuple[str, str | None, int] | None:

@@ -65,6 +65,8 @@ def detect(source: Source) -> float:
         score += 0.05
     if _OTHER_GENRE.search(opening):
         score -= 0.5
+    if len(re.findall(r"peer challenge|peer team|recommendation", text, re.IGNORECASE)) >= 3:
+        score -= 0.4  # a report about the council, not the council's own plan
     return max(0.0, min(score, 1.0))
 
 
@@ -174,29 +176,33 @@ def _read_head_line(head: _Head, line: Line, text: str) -> None:
             _YEAR.sub("", text).strip(" -–:,") if council and len(text.split()) > 8 else text
         )
         head.plan = re.sub(r"\s+", " ", head.plan)
-    if head.date is None:
-        _date_from_lines(head, [line])
 
 
 def _date_from_lines(head: _Head, lines: list[Line]) -> None:
+    """The most precise date the lines give: a day, else a month, else a plan's first year."""
     for line in lines:
-        where = f"line {line.number}" if not line.page else f"page {line.page}, line {line.number}"
         day = parse_date(line.text)
         if day:
-            head.date, head.date_note = day, f"whole document; dated {where}"
+            head.date, head.date_note = day, f"whole document; dated {_where(line)}"
             return
+    for line in lines:
         month = parse_month(line.text)
         if month:
             head.date = date(month[0], month[1], 1)
-            head.date_note = (
-                f"whole document; date given as month only ({line.text.strip()}), {where}"
-            )
+            note = f"date given as month only ({line.text.strip()})"
+            head.date_note = f"whole document; {note}, {_where(line)}"
             return
+    for line in lines:
         year = _YEAR.search(line.text)
         if year and (_DATE_LINE.match(line.text) or _PLAN_TITLE.search(line.text)):
             head.date = date(int(year.group(1)), 1, 1)
-            head.date_note = f"whole document; date given as year only ({year.group(0)}), {where}"
+            note = f"date given as year only ({year.group(0)})"
+            head.date_note = f"whole document; {note}, {_where(line)}"
             return
+
+
+def _where(line: Line) -> str:
+    return f"page {line.page}, line {line.number}" if line.page else f"line {line.number}"
 
 
 def _council_in(text: str) -> str | None:

@@ -161,6 +161,7 @@ class Action:
     page_reference: str | None = None  # page of the original report the action cites ("p10")
     topic: str | None = None  # "Property", "Procurement"
     evidence: tuple[str, ...] = ()  # document keys
+    context: str | None = None  # the heading the action sits under, as worded in the source
 
 
 @dataclass(frozen=True)
