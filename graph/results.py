@@ -40,7 +40,8 @@ def render(result: Any, fmt: str, *, console: Console | None = None) -> str:
         table.add_row(*(_cell(solution[n]) for n in names))
         count += 1
     buffer = io.StringIO()
-    Console(file=buffer, width=(console.width if console else 160), force_terminal=False).print(table)
+    width = console.width if console is not None and console.is_terminal else 200
+    Console(file=buffer, width=width, force_terminal=False).print(table)
     return buffer.getvalue() + f"{count} row{'s' if count != 1 else ''}\n"
 
 
