@@ -16,6 +16,7 @@ import loaders
 from councilgraph.errors import OntologyError, StoreError
 from councilgraph.settings import Settings
 from graph.context import Context
+from graph.enrich import enrich
 from graph.entities import write_entities
 from graph.iris import Minter
 from graph.linking import link_actions
@@ -97,6 +98,7 @@ def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, G
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
     map_records(ctx, records)
     link_actions(ctx, records)
+    enrich(ctx, records)
     ontology = load_ontology()
     write_entities(ctx, ontology)
     ontology_graph = ctx.named(ONTOLOGY_GRAPH)
