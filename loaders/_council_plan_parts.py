@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders._council_plan_text import Block
-from loaders.records import Action, Concept, OrgRef, Partnership, Provenance
+from loaders.records import Concept, OrgRef, Partnership, Provenance
 
 _NOWHERE = Provenance(document="", location="")
 _NUMBERS = {
@@ -25,7 +25,7 @@ _NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
-_MISSION_HEADING = re.compile(
+MISSION_HEADING = re.compile(
     r"\b(?:missions?|priorities|ambitions|strategic aims|objectives)\b", re.I
 )
 _INLINE_MISSIONS = re.compile(
@@ -87,7 +87,7 @@ def _heading_missions(found: list[Block]) -> list[tuple[str, str | None, str | N
     items: list[tuple[str, str | None, str | None, Block]] = []
     for block in found:
         heading = block.section.title
-        if block.kind != "bullet" or block.depth or not _MISSION_HEADING.search(heading):
+        if block.kind != "bullet" or block.depth or not MISSION_HEADING.search(heading):
             continue
         if len(heading.split()) > 8:
             continue
@@ -136,24 +136,27 @@ def _split_list(text: str, count: int | None) -> list[str]:
 
 # ---------------------------------------------------------------- programmes
 
-_HEADS = frozenset(
-    "hub hubs model framework plan plans programme programmes program index strategy "
-    "platform approach fund scheme charter initiative project pathway budget offer academy "
-    "partnership planning compact masterplan pass centre".split()
-)
-_MARKERS = frozenset(
-    "programme approach model capability initiative scheme project platform strategy "
-    "pilot service tool".split()
-)
-_CONNECTORS = frozenset(
-    "and of for with the & to in on".split()
-)
-_LEADERS = frozenset(
-    "our a an the this new revised updated existing its their significant using "
-    "delivery developing introducing launched delivered established created introduced opened "
-    "open expanded completed developed roll rolled review reviewed refreshed refresh expand "
-    "launch deliver establish create introduce and of for with to in on".split()
-)
+# fmt: off
+_HEADS = frozenset((
+    "hub", "hubs", "model", "framework", "plan", "plans", "programme", "programmes", "program",
+    "index", "strategy", "platform", "approach", "fund", "scheme", "charter", "initiative",
+    "project", "pathway", "budget", "offer", "academy", "partnership", "planning", "compact",
+    "masterplan", "pass", "centre",
+))
+_MARKERS = frozenset((
+    "programme", "approach", "model", "capability", "initiative", "scheme", "project",
+    "platform", "strategy", "pilot", "service", "tool",
+))
+_LEADERS = frozenset((
+    "our", "a", "an", "the", "this", "new", "revised", "updated", "existing", "its", "their",
+    "significant", "using", "delivery", "developing", "introducing", "launched", "delivered",
+    "established", "created", "introduced", "opened", "open", "expanded", "completed",
+    "developed", "roll", "rolled", "review", "reviewed", "refreshed", "refresh", "expand",
+    "launch", "deliver", "establish", "create", "introduce", "and", "of", "for", "with", "to",
+    "in", "on",
+))
+# fmt: on
+_CONNECTORS = frozenset(["and", "of", "for", "with", "the", "&", "to", "in", "on"])
 _WORD = re.compile(r"\(?[A-Za-z0-9][\w'’-]*\)?|[^\w\s]")
 _ACRONYM = re.compile(r"\b([a-z]+(?:\s+[a-z]+){1,5})\s+\(([A-Z]{2,6})\)\s+(\w+)")
 _QUOTED = re.compile(r"['\"]([A-Z][\w -]{2,40})['\"]")
@@ -209,13 +212,15 @@ def _title_case_names(sentence: str) -> list[str]:
         run: list[str] = []
         while j < len(tokens):
             token = tokens[j]
-            if _capital(token) or (
-                token.isdigit() and run and j + 1 < len(tokens) and _capital(tokens[j + 1])
-            ) or (
-                token.lower() in _CONNECTORS
-                and run
-                and j + 1 < len(tokens)
-                and _capital(tokens[j + 1])
+            if (
+                _capital(token)
+                or (token.isdigit() and run and j + 1 < len(tokens) and _capital(tokens[j + 1]))
+                or (
+                    token.lower() in _CONNECTORS
+                    and run
+                    and j + 1 < len(tokens)
+                    and _capital(tokens[j + 1])
+                )
             ):
                 run.append(token)
             else:
@@ -303,8 +308,10 @@ def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Bl
             if len(members) < 2:
                 continue
             subject = _subject(block, sentence)
-            label = f"{council} {subject} partnership" if subject else (
-                f"{council} partnership with {members[1].name}"
+            label = (
+                f"{council} {subject} partnership"
+                if subject
+                else (f"{council} partnership with {members[1].name}")
             )
             relies = True if _RELIES.search(sentence) else None
             partnership = Partnership(
@@ -326,7 +333,9 @@ def _partner_list(sentence: str, council: str) -> list[OrgRef]:
     pieces = pieces[:-1] + _split_names(pieces[-1], listed=len(pieces) > 1)
     members = [OrgRef(council, "council")]
     for piece in pieces:
-        name = re.sub(r"^(?:and\s+)?(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece, flags=re.I)
+        name = re.sub(
+            r"^(?:and\s+)?(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece, flags=re.I
+        )
         name = name.replace("-and-", " and ").strip(" ,")
         if not name or len(name.split()) > 6 or name.casefold() in {"council", council.casefold()}:
             continue
@@ -365,124 +374,4 @@ def _subject(block: Block, sentence: str) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- actions
-
-_SUBJECT = r"(?:we|the council|{council}|our\s+(?:[\w-]+\s+){{0,5}}?)"
-_AUX = r"(?:(?:also|now|already|recently|successfully|continuously)\s+)?(?:have|has|are|is|will|aim to|plan to|intend to|'ve)\b"
-_LEADING_SUBJECT = re.compile(
-    "^" + _SUBJECT.format(council=r"[A-Z][\w ]+? council") + r"\s+" + _AUX + r"\s*(?:been\s+)?",
-    re.I,
-)
-_NOT_ACTION = re.compile(r"\b(?:have had to|not able|unable|cannot|can't|expect|would)\b", re.I)
-_IN_PROGRESS = re.compile(
-    r"\b(?:have been working|underway|under way|(?:is|are) being \w+ed|(?:council|we) (?:is|are) (?:currently )?(?:working|delivering|implementing|rolling|maximising|"
-    r"piloting|building|transforming|reviewing|investing|progressing|embedding))\b",
-    re.I,
-)
-_DONE = re.compile(
-    r"\b(?:we|council|it|they)\s+(?:have|has|'ve)\s+(?:also\s+)?(?:been\b|an?\s|\w+ed\b|made|built|"
-    r"produced|set up|rolled out|won|begun)|\b(?:has|have)\s+(?:also\s+)?(?:been\s+)?(?:\w+ly\s+)?\w+ed\b",
-    re.I,
-)
-_PLANNED = re.compile(
-    r"\bwe\s+(?:will|aim|plan|intend|want|propose|are (?:developing|designing|exploring|planning))\b",
-    re.I,
-)
-_WEAK_PLANNED = re.compile(
-    r"\b(?:will|developing|design phase|under development|exploring|going to|next)\b", re.I
-)
-_WEAK_DONE = re.compile(
-    r"^(?:delivery of|established|created|introduced|delivered|launched|completed|remodelled|redesigned)\b"
-    r"|\b(?:revised|remodelled|introduction of|established|embedded|completed|launched|new)\b",
-    re.I,
-)
-_SECTION_PLANNED = re.compile(
-    r"\b(?:plans?|will|next|future|ahead|going forward|priorities)\b", re.I
-)
-_SECTION_DONE = re.compile(r"\b(?:have|has|achieve\w*|progress|delivered|so far|last year)\b", re.I)
-_FOLD = re.compile(
-    r"(?<!example)(?:include the following|will include|as follows|the following):\s*$", re.I
-)
-
-
-def status(text: str) -> str | None:
-    """ "done", "in progress" or "planned", as the wording supports; None if it does not say."""
-    for pattern, value in (
-        (_PLANNED, "planned"),
-        (_IN_PROGRESS, "in progress"),
-        (_DONE, "done"),
-        (_WEAK_PLANNED, "planned"),
-        (_WEAK_DONE, "done"),
-    ):
-        if pattern.search(text):
-            return value
-    return None
-
-
-def actions(found: list[Block], council: str, programmes: list[str]) -> list[tuple[Action, Block]]:
-    """What the plan says the council has done or will do: one action per bullet, and one per
-    sentence of a paragraph that has the council (or "we") doing something."""
-    subject = re.compile(rf"(?:^|\b){_SUBJECT.format(council=re.escape(council))}\s+{_AUX}", re.I)
-    result = []
-    mission_sections = {
-        b.section.index
-        for b in found
-        if _MISSION_HEADING.search(b.section.title) and len(b.section.title.split()) <= 8
-    }
-    for block in found:
-        if block.kind == "heading" or is_asks(block) or block.section.index in mission_sections:
-            continue
-        if block.kind == "bullet":
-            if len(block.text.split()) < 5 or (block.parent and _FOLD.search(block.parent.text)):
-                continue
-            candidates = [(block.text, block.where)]
-        else:
-            candidates = [
-                (s, f"{block.where}, sentence {n}")
-                for n, s in enumerate(block.sentences(), 1)
-                if subject.search(s) and not _NOT_ACTION.search(s)
-            ]
-        for text, where in candidates:
-            action = Action(
-                text,
-                Provenance(document="", location=where),
-                status=_status_of(block, text),
-                topic=_topic(text, block, programmes),
-                context=block.section.title if block.section.index else None,
-            )
-            result.append((action, block))
-    return result
-
-
-def _status_of(block: Block, text: str) -> str | None:
-    found = status(text)
-    parent = block.parent
-    while found is None and parent is not None:
-        found = (
-            status(parent.text)
-            if not parent.text.endswith(":") or parent.kind == "bullet"
-            else None
-        )
-        parent = parent.parent
-    if found is None:
-        heading = block.section.title
-        if _SECTION_PLANNED.search(heading):
-            return "planned"
-        return "done" if _SECTION_DONE.search(heading) else None
-    return found
-
-
-def _topic(text: str, block: Block, programmes: list[str]) -> str:
-    named = [p for p in programmes if p.lower() in text.lower()]
-    if named:
-        return max(named, key=len)
-    if block.lead_in:
-        return block.lead_in
-    text = re.sub(r"^(?:[^,]{3,30}),\s+", "", text) if text.count(",") else text
-    text = _LEADING_SUBJECT.sub("", text)
-    words = re.split(r"[,;:–(]| - ", text)[0].split()
-    topic = " ".join(words[:6]).rstrip(".")
-    return topic[:1].upper() + topic[1:]
-
-
-__all__ = ["actions", "is_asks", "missions", "partnerships", "programmes", "status"]
+__all__ = ["is_asks", "missions", "partnerships", "programmes", "replace_location"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import _council_plan_parts as parts
+from loaders._council_plan_actions import actions as plan_actions
 from loaders._council_plan_text import Block, blocks, content_lines
 from loaders.base import document_record
 from loaders.dates import parse_date, parse_month
@@ -100,7 +101,7 @@ def load(path: Path, *, settings: Settings) -> Iterator[Record]:
         yield _with_source(concept, source, owner=publisher)
     for partnership in parts.partnerships(found, council):
         yield _with_source(partnership, source)
-    for action in parts.actions(found, council, [p.label for p, _ in programmes]):
+    for action in plan_actions(found, council, [p.label for p, _ in programmes]):
         yield _with_source(action, source)
 
 
