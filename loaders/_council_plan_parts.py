@@ -332,6 +332,7 @@ def _partner_list(sentence: str, council: str) -> list[OrgRef]:
     pieces = [p.strip() for p in text.split(",")]
     pieces = pieces[:-1] + _split_names(pieces[-1], listed=len(pieces) > 1)
     members = [OrgRef(council, "council")]
+    named = False
     for piece in pieces:
         name = re.sub(
             r"^(?:and\s+)?(?:both\s+)?(?:the\s+|our\s+)?(?:local\s+)?", "", piece, flags=re.I
@@ -339,10 +340,35 @@ def _partner_list(sentence: str, council: str) -> list[OrgRef]:
         name = name.replace("-and-", " and ").strip(" ,")
         if not name or len(name.split()) > 6 or name.casefold() in {"council", council.casefold()}:
             continue
-        if OrgRef(name, "organisation") not in members:
-            members.append(OrgRef(name, "organisation"))
-    named = any(m.name[:1].isupper() for m in members[1:])
+        named_here = name[:1].isupper()
+        if _is_generic_partner(name):
+            # "the police", "schools", "Health" are this place's police, schools and health
+            # services, not one national body shared by every council that names them.
+            name = f"{_place(council)} {name.lower()}"
+        ref = OrgRef(name, "organisation")
+        if ref not in members:
+            members.append(ref)
+        named = named or named_here
     return members if named else []
+
+
+_GENERIC_PARTNERS = re.compile(
+    r"^(?:police|schools?|health|health services|health partners|faith(?: and community)? sector|"
+    r"(?:voluntary|community|voluntary and community|faith and community) sector|businesses|"
+    r"business community|universities|colleges|housing associations|residents|communities)$",
+    re.IGNORECASE,
+)
+_COUNCIL_WORDS = re.compile(
+    r"\b(?:London Borough of|Royal Borough of|City of|Metropolitan|Borough|City|County|District|Council)\b"
+)
+
+
+def _is_generic_partner(name: str) -> bool:
+    return bool(_GENERIC_PARTNERS.match(name.strip()))
+
+
+def _place(council: str) -> str:
+    return re.sub(r"\s+", " ", _COUNCIL_WORDS.sub(" ", council)).strip() or council
 
 
 def _split_names(text: str, *, listed: bool) -> list[str]:

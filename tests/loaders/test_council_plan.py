@@ -114,17 +114,17 @@ def test_islington_partnerships(islington: list[Record]) -> None:
     assert prevention.subject == "prevention"
     assert prevention.members == (
         OrgRef("Islington Council", "council"),
-        OrgRef("Health"),
-        OrgRef("Police"),
-        OrgRef("Faith and Community Sector"),
+        OrgRef("Islington health"),  # the place's services, not one national body
+        OrgRef("Islington police"),
+        OrgRef("Islington faith and community sector"),
     )
     assert prevention.provenance.line == 44
     assert data_sharing.subject == "data sharing"
     assert [m.name for m in data_sharing.members] == [
         "Islington Council",
         "NHS",
-        "police",
-        "schools",
+        "Islington police",
+        "Islington schools",
     ]
     assert data_sharing.relies_on_individuals is None
     assert (
