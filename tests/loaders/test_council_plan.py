@@ -203,7 +203,7 @@ def test_sunderland_markdown_plan() -> None:
     assert [m.name for m in nhs.members][1:] == [
         "NHS",
         "Northumbria Police",
-        "voluntary and community sector",
+        "Sunderland voluntary and community sector",
     ]
     assert nhs.relies_on_individuals is True
     actions = of_type(records, Action)
