@@ -33,7 +33,10 @@ T = TypeVar("T")
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", help="Store directory (default: $COUNCILGRAPH_STORE or ~/.local/share/councilgraph/store)"),
+    typer.Option(
+        "--store",
+        help="Store directory (default: $COUNCILGRAPH_STORE or ~/.local/share/councilgraph/store)",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")]
 
@@ -61,9 +64,13 @@ def guarded(action: Callable[[], T]) -> T:
 
 @app.command()
 def build(
-    corpus: Annotated[Path | None, typer.Option("--corpus", help="Corpus directory (default: the bundled corpus)")] = None,
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus directory (default: the bundled corpus)")
+    ] = None,
     store: StoreOpt = None,
-    genre: Annotated[list[str] | None, typer.Option("--genre", help="Force a loader: FILE=GENRE (repeatable)")] = None,
+    genre: Annotated[
+        list[str] | None, typer.Option("--genre", help="Force a loader: FILE=GENRE (repeatable)")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Build the graph from a corpus of documents and registers; all or nothing."""
@@ -74,8 +81,12 @@ def build(
 
     def body() -> Any:
         with Progress(
-            TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
-            console=err, transient=True, disable=as_json or not err.is_terminal,
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+            disable=as_json or not err.is_terminal,
         ) as progress:
             task = progress.add_task("loading", total=None)
 
@@ -110,9 +121,21 @@ def build(
 
 @app.command()
 def query(
-    query_or_file: Annotated[str, typer.Argument(metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file, or a library name such as q04")],
+    query_or_file: Annotated[
+        str,
+        typer.Argument(
+            metavar="QUERY_OR_FILE", help="SPARQL text, a .rq file, or a library name such as q04"
+        ),
+    ],
     store: StoreOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table | json | csv | tsv | xml (SELECT/ASK); ttl | nt | jsonld (CONSTRUCT)")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table | json | csv | tsv | xml (SELECT/ASK); ttl | nt | jsonld (CONSTRUCT)",
+        ),
+    ] = "table",
 ) -> None:
     """Run a SPARQL query against the graph (default graph = union of all sources)."""
     from graph import sparql
@@ -145,9 +168,15 @@ def _query_text(query_or_file: str) -> str:
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="nq | trig | ttl | nt | jsonld | rdfxml")] = "nq",
-    output: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: stdout)")] = None,
-    graph: Annotated[str | None, typer.Option("--graph", help="Only this named graph (IRI)")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="nq | trig | ttl | nt | jsonld | rdfxml")
+    ] = "nq",
+    output: Annotated[
+        Path | None, typer.Option("--out", "-o", help="File to write (default: stdout)")
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Only this named graph (IRI)")
+    ] = None,
     store: StoreOpt = None,
 ) -> None:
     """Export the graph: N-Quads/TriG keep the named graphs; Turtle/JSON-LD give the union."""
@@ -180,7 +209,9 @@ def validate(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
     result, size = guarded(body)
     if as_json:
-        out.print_json(json.dumps({"conforms": result.conforms, "results": result.results, "triples": size}))
+        out.print_json(
+            json.dumps({"conforms": result.conforms, "results": result.results, "triples": size})
+        )
     elif result.conforms:
         out.print(f"[green]conforms[/]: {size:,} triples checked against the shapes")
     else:
@@ -201,7 +232,10 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         out.print_json(json.dumps(data))
         return
-    out.print(f"[bold]{data['triples']:,}[/] triples, built {data['build']['built_at']} in {data['build']['path']}")
+    out.print(
+        f"[bold]{data['triples']:,}[/] triples, "
+        f"built {data['build']['built_at']} in {data['build']['path']}"
+    )
     table = Table("class", "count", title="Things")
     for name, count in data["things"].items():
         table.add_row(name, str(count))

@@ -1,13 +1,13 @@
 """The error tree every layer raises; the CLI and the API turn these into messages.
 
-    CouncilGraphError
-    ├── LoaderError(source, location)      a document cannot be read or makes no sense
-    │   └── ResolutionError                a name in a source names nothing we know
-    ├── RegisterError(file, row, column)   a bad row in a CSV or YAML register
-    ├── OntologyError                      the graph does not conform to the SHACL shapes
-    ├── StoreError                         no store, or a store that cannot be opened or switched
-    ├── MirrorError                        a Neo4j / FalkorDB sync failed
-    └── QueryError                         a SPARQL or Cypher query was refused or failed
+CouncilGraphError
+├── LoaderError(source, location)      a document cannot be read or makes no sense
+│   └── ResolutionError                a name in a source names nothing we know
+├── RegisterError(file, row, column)   a bad row in a CSV or YAML register
+├── OntologyError                      the graph does not conform to the SHACL shapes
+├── StoreError                         no store, or a store that cannot be opened or switched
+├── MirrorError                        a Neo4j / FalkorDB sync failed
+└── QueryError                         a SPARQL or Cypher query was refused or failed
 """
 
 from __future__ import annotations
@@ -55,7 +55,10 @@ class RegisterError(CouncilGraphError):
         self.column = column
         place = ", ".join(
             part
-            for part in (f"row {row}" if row is not None else "", f"column {column!r}" if column else "")
+            for part in (
+                f"row {row}" if row is not None else "",
+                f"column {column!r}" if column else "",
+            )
             if part
         )
         super().__init__(f"{self.file}{', ' + place if place else ''}: {message}", hint=hint)

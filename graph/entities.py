@@ -10,8 +10,8 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from graph.context import Context
 from graph.namespaces import CG, FOAF, ORG, SCHEME, SKOS
-from graph.roles import core_role, is_leadership
 from graph.resolve import normalise
+from graph.roles import core_role, is_leadership
 
 KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "organisation": (ORG.Organization,),

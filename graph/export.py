@@ -43,7 +43,9 @@ def dumps(store: ox.Store, fmt: str, *, graph: str | None = None) -> bytes:
         if fmt in DATASET_FORMATS:
             fmt = "nt" if fmt == "nq" else "ttl"
         with_prefixes = fmt in {"ttl", "jsonld", "rdfxml"}
-        out = ox.serialize(triples, format=FORMATS[fmt], prefixes=prefixes if with_prefixes else None)
+        out = ox.serialize(
+            triples, format=FORMATS[fmt], prefixes=prefixes if with_prefixes else None
+        )
     assert out is not None
     return out
 

@@ -22,11 +22,8 @@ from graph.namespaces import CG
 from loaders import records as r
 
 LINK_METHOD = "councilgraph-phrase-overlap/1"
-_STOP = set(
-    """a an and are as at be been but by can could do for from has have how in into is it its
-    of on or our should that the their them they this through to was we were which will with
-    within your you more most all any other such than so also both each further new key
-    council councils borough islington ensure make made need needs clear""".split()
+_STOP = frozenset(
+    ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "do", "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "of", "on", "or", "our", "should", "that", "the", "their", "them", "they", "this", "through", "to", "was", "we", "were", "which", "will", "with", "within", "your", "you", "more", "most", "all", "any", "other", "such", "than", "so", "also", "both", "each", "further", "new", "key", "council", "councils", "borough", "ensure", "make", "made", "need", "needs", "clear"]
 )
 _WORD = re.compile(r"[a-z]+")
 
@@ -38,22 +35,28 @@ def _stem(word: str) -> str:
     return word
 
 
-def phrases(text: str) -> tuple[set[str], set[str]]:
+def phrases(text: str, ignore: frozenset[str] = frozenset()) -> tuple[set[str], set[str]]:
     """Two- and three-word phrases of content words, in order."""
-    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2]
+    skip = _STOP | ignore
+    words = [_stem(w) for w in _WORD.findall(text.lower()) if w not in skip and len(w) > 2]
     bigrams = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
     trigrams = {" ".join(words[i : i + 3]) for i in range(len(words) - 2)}
     return bigrams, trigrams
 
 
-def shared_phrases(action: str, recommendation: str, context: str | None = None) -> list[str]:
+def shared_phrases(
+    action: str,
+    recommendation: str,
+    context: str | None = None,
+    ignore: frozenset[str] = frozenset(),
+) -> list[str]:
     """The phrases that support a link, or [] when the texts do not support one.
 
     The heading an action sits under (`context`) may add phrases, but at least one shared
     phrase must come from the action's own words."""
-    own2, own3 = phrases(action)
-    ctx2, ctx3 = phrases(context or "")
-    r2, r3 = phrases(recommendation)
+    own2, own3 = phrases(action, ignore)
+    ctx2, ctx3 = phrases(context or "", ignore)
+    r2, r3 = phrases(recommendation, ignore)
     tri, bi = (own3 | ctx3) & r3, (own2 | ctx2) & r2
     if not ((own2 & r2) or (own3 & r3)):
         return []
@@ -76,13 +79,16 @@ def link_actions(ctx: Context, records: Iterable[r.Record]) -> None:
         if publisher is None or ctx.resolver.find_council(publisher.name) is None:
             continue
         gss = ctx.resolver.find_council(publisher.name)
+        authority = ctx.resolver.authorities[gss]  # type: ignore[index]
+        # The council's own place name is in both texts by nature: no evidence of a link.
+        place = frozenset(_WORD.findall((authority.short_name or authority.name).lower()))
         when = dates.get(action.provenance.document)
         for rec in recommendations:
             if ctx.resolver.find_council(rec.challenge.council.name) != gss:
                 continue
             if when is not None and rec.challenge.year > when.year:
                 continue
-            basis = shared_phrases(action.text, rec.text, action.context)
+            basis = shared_phrases(action.text, rec.text, action.context, place)
             if basis:
                 _link(ctx, action, recommendation_iri(ctx, rec), basis)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace
-from rdflib.namespace import ORG, SH, TIME
+from rdflib.namespace import ORG, SH, TIME, DefinedNamespace
 
 CG = Namespace("https://w3id.org/councilgraph/def/")
 DCT = DCTERMS
@@ -16,10 +16,12 @@ THEME_2012 = Namespace(str(CG) + "theme-2012/")
 CHALLENGE_TYPE = Namespace(str(CG) + "challenge-type/")
 ROLE = Namespace(str(CG) + "role/")
 POLICY_AREA = Namespace(str(CG) + "policy-area/")
-CONCEPT = Namespace(str(CG) + "concept/")  # concepts that documents define (signs, stages, criteria)
+CONCEPT = Namespace(
+    str(CG) + "concept/"
+)  # concepts that documents define (signs, stages, criteria)
 MEASURE = Namespace(str(CG) + "measure/")
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "cg": CG,
     "org": ORG,
     "foaf": FOAF,
@@ -46,7 +48,28 @@ def sparql_prologue() -> str:
 
 
 __all__ = [
-    "CG", "CHALLENGE_TYPE", "CONCEPT", "DCT", "FOAF", "GSS", "MEASURE", "ORG", "OWL", "POLICY_AREA",
-    "PREFIXES", "PROV", "RDF", "RDFS", "ROLE", "SCHEME", "SH", "SKOS", "THEME", "THEME_2012", "TIME",
-    "XSD", "bind_prefixes", "sparql_prologue",
+    "CG",
+    "CHALLENGE_TYPE",
+    "CONCEPT",
+    "DCT",
+    "FOAF",
+    "GSS",
+    "MEASURE",
+    "ORG",
+    "OWL",
+    "POLICY_AREA",
+    "PREFIXES",
+    "PROV",
+    "RDF",
+    "RDFS",
+    "ROLE",
+    "SCHEME",
+    "SH",
+    "SKOS",
+    "THEME",
+    "THEME_2012",
+    "TIME",
+    "XSD",
+    "bind_prefixes",
+    "sparql_prologue",
 ]

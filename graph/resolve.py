@@ -17,14 +17,34 @@ from loaders.records import Alias, Authority, OrgRef, PersonRef, Provenance
 from loaders.source import slugify
 
 _PREFIXES = (
-    "the", "london borough of", "royal borough of", "borough of", "city of", "county of",
-    "metropolitan borough of", "lb of", "lb", "rb", "city and county of", "council of the",
+    "the",
+    "london borough of",
+    "royal borough of",
+    "borough of",
+    "city of",
+    "county of",
+    "metropolitan borough of",
+    "lb of",
+    "lb",
+    "rb",
+    "city and county of",
+    "council of the",
 )
 _SUFFIXES = (
-    "london borough council", "metropolitan borough council", "metropolitan district council",
+    "london borough council",
+    "metropolitan borough council",
+    "metropolitan district council",
     "borough council",
-    "district council", "county council", "city council", "council", "mbc", "bc", "dc", "cc",
-    "corporation", "unitary authority",
+    "district council",
+    "county council",
+    "city council",
+    "council",
+    "mbc",
+    "bc",
+    "dc",
+    "cc",
+    "corporation",
+    "unitary authority",
 )
 _COUNCILISH = re.compile(
     r"\b(council|london borough|royal borough|borough of|lb|mbc)\b", re.IGNORECASE
@@ -32,7 +52,9 @@ _COUNCILISH = re.compile(
 
 
 def normalise(name: str) -> str:
-    """Case, punctuation and "&" folded: "Chief Executives' London Committee" -> "chief executives london committee"."""
+    """Case, punctuation and "&" folded.
+
+    "Chief Executives' London Committee" -> "chief executives london committee"."""
     name = name.lower().replace("&", " and ").replace("\u2019", "'")
     name = re.sub(r"'s\b", "s", name)
     name = re.sub(r"[^a-z0-9]+", " ", name)
@@ -40,7 +62,7 @@ def normalise(name: str) -> str:
 
 
 def council_core(name: str) -> str:
-    """The place name inside a council's name: "London Borough of Tower Hamlets" -> "tower hamlets"."""
+    """The place inside a council's name: "London Borough of Tower Hamlets" -> "tower hamlets"."""
     core = normalise(name)
     changed = True
     while changed:
@@ -82,8 +104,9 @@ class Resolver:
             gss = gss or self._council_names.get(normalise(alias.canonical))
             if gss is None:
                 raise ResolutionError(
-                    alias.provenance.document, alias.provenance.location,
-                    f"alias {alias.alias!r} points at {alias.canonical!r}, which is no known council",
+                    alias.provenance.document,
+                    alias.provenance.location,
+                    f"alias {alias.alias!r} points at {alias.canonical!r}, no known council",
                 )
             self._council_names[normalise(alias.alias)] = gss
         elif alias.kind == "organisation":
@@ -115,9 +138,10 @@ class Resolver:
         gss = self.find_council(name)
         if gss is None:
             raise ResolutionError(
-                provenance.document, provenance.location,
+                provenance.document,
+                provenance.location,
                 f"unknown council {name!r}: it is not in the register of English local authorities",
-                hint="check the spelling, or add the name to corpus/registers/aliases.yaml under councils",
+                hint="check the spelling, or add the name to registers/aliases.yaml under councils",
             )
         self.spellings[gss].add(name)
         return gss

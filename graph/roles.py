@@ -43,7 +43,7 @@ def is_leadership(label: str) -> bool:
 
 
 def core_role(label: str) -> URIRef | None:
-    """The core role a worded post is a kind of ("Chief Executive" for "Interim Chief Executive")."""
+    """The core role a worded post is a kind of: "Interim Chief Executive" -> Chief Executive."""
     text = _norm(label)
     for pattern, key in _BROADER:
         if pattern.match(text):

@@ -45,13 +45,21 @@ def term(value: Bindable) -> ox.NamedNode | ox.Literal:
     if isinstance(value, ox.NamedNode | ox.Literal):
         return value
     if isinstance(value, bool):
-        return ox.Literal(str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+        return ox.Literal(
+            str(value).lower(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean")
+        )
     if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+        return ox.Literal(
+            str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+        )
     if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))
+        return ox.Literal(
+            repr(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double")
+        )
     if isinstance(value, date):
-        return ox.Literal(value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+        return ox.Literal(
+            value.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+        )
     return ox.Literal(str(value))
 
 
@@ -66,7 +74,9 @@ def run(
     """Execute a read-only query; QueryError with the parser's message when it is malformed."""
     if _UPDATE.match(query):
         raise QueryError("updates are not allowed: this graph is read-only", status=403)
-    substitutions = {ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None
+    }
     try:
         return store.query(
             query, use_default_graph_as_union=union, substitutions=substitutions or None, **options
@@ -78,7 +88,7 @@ def run(
 
 
 def value(term_: Any) -> Any:
-    """A query result term as a plain Python value (IRIs and literals as strings, numbers as numbers)."""
+    """A result term as a plain Python value: IRIs and literals as strings, numbers as numbers."""
     if term_ is None:
         return None
     if isinstance(term_, ox.Literal):
@@ -94,7 +104,11 @@ def value(term_: Any) -> Any:
 
 
 def rows(
-    store: ox.Store, query: str, bindings: Mapping[str, Bindable] | None = None, *, union: bool = True
+    store: ox.Store,
+    query: str,
+    bindings: Mapping[str, Bindable] | None = None,
+    *,
+    union: bool = True,
 ) -> list[dict[str, Any]]:
     """SELECT results as dictionaries of plain values (unbound variables omitted)."""
     solutions = run(store, query, bindings, union=union)

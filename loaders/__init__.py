@@ -37,12 +37,15 @@ MIN_CONFIDENCE = 0.3
 def detect_genre(path: Path) -> str:
     """The genre whose detector is surest about this document; LoaderError if none is sure."""
     source = read_source(path)
-    scores = sorted(((module.detect(source), genre) for genre, module in LOADERS.items()), reverse=True)
+    scores = sorted(
+        ((module.detect(source), genre) for genre, module in LOADERS.items()), reverse=True
+    )
     best_score, best = scores[0]
     if best_score < MIN_CONFIDENCE:
         raise LoaderError(
-            path, "", "cannot tell what kind of document this is "
-            f"(best guess {best!r} at {best_score:.2f})",
+            path,
+            "",
+            f"cannot tell what kind of document this is (best guess {best!r} at {best_score:.2f})",
             hint=f"force one with --genre {path.name}=GENRE; genres: {', '.join(LOADERS)}",
         )
     return best

@@ -10,7 +10,9 @@ from councilgraph.settings import Settings
 from loaders.records import DocumentRecord, OrgRef, Provenance, Record
 from loaders.source import Source
 
-Loader = Callable[..., Iterator[Record]]  # load(source: Path, *, settings: Settings) -> Iterator[Record]
+Loader = Callable[
+    ..., Iterator[Record]
+]  # load(source: Path, *, settings: Settings) -> Iterator[Record]
 Detector = Callable[[Source], float]  # 0.0 (surely not this genre) .. 1.0 (surely this genre)
 
 

@@ -1,4 +1,4 @@
-"""Dates as papers write them: "20-23 March 2018", "9 December 2019", "21st March 2017", "June 2018"."""
+"""Dates as papers write them: "20-23 March 2018", "21st March 2017", "June 2018"."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ import calendar
 import re
 from datetime import date
 
-MONTHS: dict[str, int] = {
-    name.lower(): number for number, name in enumerate(calendar.month_name) if name
-} | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+MONTHS: dict[str, int] = (
+    {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {"sept": 9}
+)
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"

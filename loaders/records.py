@@ -232,7 +232,9 @@ class CommissionModel:
     role: str  # "Lead Chief Executive"
     organisation: OrgRef  # the body the commissioned people serve: London Councils
     provenance: Provenance
-    commissioned_by: str | None = None  # the post that commissions: "Chief Executive of London Councils"
+    commissioned_by: str | None = (
+        None  # the post that commissions: "Chief Executive of London Councils"
+    )
     commissioned_with: tuple[str, ...] = ()  # "Chair of CELC", "Deputy Chair of CELC"
     accountable_to: OrgRef | None = None  # Leaders' Committee
     term_months: int | None = None  # 12
@@ -244,7 +246,9 @@ class CommissionModel:
     criteria: tuple[str, ...] = ()  # selection criteria
     support_groups: str | None = None  # what the source says of support groups
     renewal: str | None = None  # how often commissions are renewed: "annual"
-    consultation: str | None = None  # who is consulted before commissioning, and when, in the source's words
+    consultation: str | None = (
+        None  # who is consulted before commissioning, and when, in the source's words
+    )
 
 
 @dataclass(frozen=True)
@@ -267,10 +271,14 @@ class Authority:
 
     gss: str  # ONS GSS code, e.g. "E09000019"
     name: str  # official name, e.g. "London Borough of Islington"
-    authority_type: str  # "london-borough", "metropolitan-district", "unitary", "non-metropolitan-district", "county", "sui-generis"
+    # "london-borough", "metropolitan-district", "unitary", "non-metropolitan-district",
+    # "county" or "sui-generis"
+    authority_type: str
     provenance: Provenance
     short_name: str | None = None  # "Islington"
-    aliases: tuple[str, ...] = ()  # every other name sources use: "LB Islington", "Islington Council"
+    aliases: tuple[
+        str, ...
+    ] = ()  # every other name sources use: "LB Islington", "Islington Council"
     region: str | None = None
     end: date | None = None  # abolished or merged authorities keep their code and an end date
 
@@ -288,8 +296,7 @@ class Alias:
 Record = (
     Authority
     | Alias
-    |
-    DocumentRecord
+    | DocumentRecord
     | Organisation
     | Membership
     | PeerChallenge

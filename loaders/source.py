@@ -85,7 +85,9 @@ def read_source(path: Path) -> Source:
         return _read_pdf(path, data, digest)
     if path.suffix.lower() not in TEXT_SUFFIXES:
         raise LoaderError(
-            path, "", f"unsupported file type {path.suffix!r}",
+            path,
+            "",
+            f"unsupported file type {path.suffix!r}",
             hint=f"documents must be one of {', '.join(sorted(DOCUMENT_SUFFIXES))}",
         )
     try:
@@ -93,7 +95,8 @@ def read_source(path: Path) -> Source:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise LoaderError(
-            path, f"line {line}, byte {exc.start}",
+            path,
+            f"line {line}, byte {exc.start}",
             f"not valid UTF-8 ({exc.reason}, byte 0x{data[exc.start]:02x})",
             hint="save the file as UTF-8",
         ) from exc

@@ -37,7 +37,7 @@ def test_query_json_is_standard_sparql_results(corpus_settings: Settings, tmp_pa
     query = tmp_path / "people.rq"
     query.write_text(
         "PREFIX foaf: <http://xmlns.com/foaf/0.1/>\n"
-        "SELECT ?name WHERE { ?p foaf:name ?name FILTER(?name = \"Joanne Roney\") }"
+        'SELECT ?name WHERE { ?p foaf:name ?name FILTER(?name = "Joanne Roney") }'
     )
     done = cli("query", "--store", str(corpus_settings.store), "-f", "json", str(query))
     data = json.loads(done.stdout)
@@ -57,7 +57,9 @@ def test_malformed_query_is_a_clear_error(corpus_settings: Settings) -> None:
 
 
 def test_update_is_refused(corpus_settings: Settings) -> None:
-    done = cli("query", "--store", str(corpus_settings.store), "DELETE WHERE { ?s ?p ?o }", check=False)
+    done = cli(
+        "query", "--store", str(corpus_settings.store), "DELETE WHERE { ?s ?p ?o }", check=False
+    )
     assert done.returncode == 1 and "read-only" in done.stderr
 
 
@@ -77,7 +79,9 @@ def test_validate_and_stats(corpus_settings: Settings) -> None:
     done = cli("validate", "--store", str(corpus_settings.store), "--json")
     assert json.loads(done.stdout)["conforms"] is True
     stats = json.loads(cli("stats", "--store", str(corpus_settings.store), "--json").stdout)
-    assert stats["things"]["PeerChallenge"] == 4  # Islington 2018, Tower Hamlets 2018 + planned visit, Thurrock 2011
+    assert (
+        stats["things"]["PeerChallenge"] == 4
+    )  # Islington 2018, Tower Hamlets 2018 + planned visit, Thurrock 2011
     assert stats["things"]["Recommendation"] == 45
     assert stats["triples"] > 5000
 

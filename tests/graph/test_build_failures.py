@@ -69,7 +69,9 @@ def good_build(tmp_path: Path) -> Settings:
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
-def test_bad_input_fails_clearly_and_keeps_the_previous_store(good_build: Settings, case: str) -> None:
+def test_bad_input_fails_clearly_and_keeps_the_previous_store(
+    good_build: Settings, case: str
+) -> None:
     before = current_build(good_build.store)
     before_hash = before.metadata["content_sha256"]
     file_hint, place_hint = BAD_INPUTS[case](good_build.corpus)
@@ -82,16 +84,28 @@ def test_bad_input_fails_clearly_and_keeps_the_previous_store(good_build: Settin
     after = current_build(good_build.store)
     assert after.path == before.path
     assert after.metadata["content_sha256"] == before_hash
-    leftovers = [p.name for p in (good_build.store / "builds").iterdir() if p.name.startswith("incomplete-")]
+    leftovers = [
+        p.name for p in (good_build.store / "builds").iterdir() if p.name.startswith("incomplete-")
+    ]
     assert leftovers == []
 
 
 def test_cli_exits_non_zero_with_the_file_named(good_build: Settings) -> None:
     _write_empty(good_build.corpus)
     done = subprocess.run(
-        [sys.executable, "-m", "api.cli", "build", "--corpus", str(good_build.corpus),
-         "--store", str(good_build.store)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "api.cli",
+            "build",
+            "--corpus",
+            str(good_build.corpus),
+            "--store",
+            str(good_build.store),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert done.returncode == 1
     assert "empty.txt" in done.stderr and "error" in done.stderr

@@ -13,15 +13,23 @@ P = Provenance("test-doc", "line 3", line=3)
 
 def _resolver() -> Resolver:
     resolver = Resolver()
-    for gss, name, short, aliases, end in [
+    for gss, name, short, aliases, _end in [
         ("E09000022", "London Borough of Lambeth", "Lambeth", ("LB Lambeth",), None),
-        ("E09000027", "London Borough of Richmond upon Thames", "Richmond upon Thames", ("LB Richmond",), None),
+        (
+            "E09000027",
+            "London Borough of Richmond upon Thames",
+            "Richmond upon Thames",
+            ("LB Richmond",),
+            None,
+        ),
         ("E08000003", "Manchester City Council", "Manchester", (), None),
         ("E06000034", "Thurrock Council", "Thurrock", (), None),
         ("E07000166", "Richmondshire District Council", "Richmondshire", (), None),
     ]:
         resolver.add_authority(
-            Authority(gss, name, "london-borough", Provenance("register-la", "row 2"), short, aliases)
+            Authority(
+                gss, name, "london-borough", Provenance("register-la", "row 2"), short, aliases
+            )
         )
     return resolver
 
@@ -66,13 +74,19 @@ def test_organisation_aliases_share_one_key_and_prefer_the_full_name() -> None:
 
 
 def test_apostrophes_and_ampersands_do_not_split_organisations() -> None:
-    assert normalise("Chief Executives' London Committee") == normalise("Chief Executives London Committee")
+    assert normalise("Chief Executives' London Committee") == normalise(
+        "Chief Executives London Committee"
+    )
     assert council_core("Redcar & Cleveland Borough Council") == "redcar and cleveland"
 
 
 def test_people_resolve_by_name_without_honorific() -> None:
     resolver = _resolver()
-    assert resolver.person(PersonRef("Lib Peck", "Cllr")) == resolver.person(PersonRef("Lib Peck")) == "lib-peck"
+    assert (
+        resolver.person(PersonRef("Lib Peck", "Cllr"))
+        == resolver.person(PersonRef("Lib Peck"))
+        == "lib-peck"
+    )
 
 
 def test_council_alias_to_unknown_council_is_refused() -> None:
