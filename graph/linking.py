@@ -23,7 +23,10 @@ from loaders import records as r
 
 LINK_METHOD = "councilgraph-phrase-overlap/1"
 _STOP = frozenset(
-    ["a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "do", "for", "from", "has", "have", "how", "in", "into", "is", "it", "its", "of", "on", "or", "our", "should", "that", "the", "their", "them", "they", "this", "through", "to", "was", "we", "were", "which", "will", "with", "within", "your", "you", "more", "most", "all", "any", "other", "such", "than", "so", "also", "both", "each", "further", "new", "key", "council", "councils", "borough", "ensure", "make", "made", "need", "needs", "clear"]
+    """a an and are as at be been but by can could do for from has have how in into is it its
+    of on or our should that the their them they this through to was we were which will with
+    within your you more most all any other such than so also both each further new key
+    council councils borough ensure make made need needs clear""".split()
 )
 _WORD = re.compile(r"[a-z]+")
 
