@@ -1,0 +1,46 @@
+"""`councilgraph serve`: the REST API, SPARQL endpoint, query page and linked data on uvicorn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        store: Annotated[
+            Path | None,
+            typer.Option(
+                "--store",
+                help="Store directory (default: $COUNCILGRAPH_STORE or ~/.local/share/councilgraph/store)",
+            ),
+        ] = None,
+        host: Annotated[str, typer.Option("--host", help="Interface to listen on")] = "127.0.0.1",
+        port: Annotated[int, typer.Option("--port", help="TCP port")] = 8000,
+        cors: Annotated[
+            list[str] | None, typer.Option("--cors", help="Allowed CORS origin (repeatable)")
+        ] = None,
+        workers: Annotated[
+            int | None,
+            typer.Option(
+                "--sparql-workers", help="SPARQL worker processes (default: CPUs, at most 4)"
+            ),
+        ] = None,
+    ) -> None:
+        """Serve the graph over HTTP: REST at /leads ..., SPARQL at /sparql, a query page at /."""
+        import uvicorn
+
+        from api.app import create_app
+        from api.cli import guarded, settings_for
+        from graph.store import current_build
+
+        overrides = {"cors_origins": tuple(cors)} if cors else {}
+        settings = settings_for(store, **overrides)
+        guarded(lambda: current_build(settings.store))  # fail with a clear message before binding
+        typer.echo(f"serving {settings.store} on http://{host}:{port}/ (SPARQL at /sparql)")
+        uvicorn.run(
+            create_app(settings, sparql_workers=workers), host=host, port=port, log_level="info"
+        )

@@ -1,0 +1,131 @@
+"""The code that runs inside a SPARQL worker process: query, cap, serialise, reply.
+
+Replies are tuples, so nothing but builtins and bytes crosses the pipe:
+("ok", body, media_type, rows, truncated) or ("error", status, message).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from multiprocessing.connection import Connection
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.engine.negotiate import GRAPHS, RESULTS
+from graph.namespaces import PREFIXES
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def serve(store_path: str, row_cap: int, conn: Connection) -> None:
+    """Worker main loop: open the store read-only, then answer jobs until the pipe closes."""
+    store = ox.Store.read_only(store_path)
+    conn.send("ready")
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(answer(store, job, row_cap))
+
+
+def answer(store: ox.Store, job: Any, row_cap: int) -> tuple[Any, ...]:
+    options: dict[str, Any] = {"use_default_graph_as_union": job.union, "base_iri": job.base_iri}
+    try:
+        if job.default_graph is not None:
+            options["default_graph"] = [_graph_name(g) for g in job.default_graph]
+        if job.named_graphs is not None:
+            options["named_graphs"] = [_graph_name(g) for g in job.named_graphs]
+        result = store.query(job.query, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return (
+                "ok",
+                result.serialize(format=RESULTS[job.media_type]),
+                job.media_type,
+                1,
+                False,
+            )
+        if isinstance(result, ox.QueryTriples):
+            return _triples(result, job.media_type, row_cap)
+        return _solutions(result, job.media_type, row_cap)
+    except SyntaxError as exc:
+        return ("error", 400, f"malformed query: {exc}")
+    except ValueError as exc:
+        return ("error", 400, str(exc) if "graph" in str(exc) else f"the query failed: {exc}")
+    except (OSError, RuntimeError, TypeError) as exc:
+        return ("error", 400, f"the query could not be evaluated: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a worker must answer, never die on a query
+        return ("error", 500, f"the query failed inside the engine: {exc!r}")
+
+
+def _graph_name(value: str) -> ox.NamedNode:
+    try:
+        return ox.NamedNode(value)
+    except ValueError as exc:
+        raise ValueError(f"graph {value!r} is not an absolute IRI ({exc})") from None
+
+
+def _take(items: Iterable[Any], cap: int) -> tuple[list[Any], bool]:
+    taken: list[Any] = []
+    for item in items:
+        if len(taken) == cap:
+            return taken, True
+        taken.append(item)
+    return taken, False
+
+
+def _triples(result: ox.QueryTriples, media_type: str, cap: int) -> tuple[Any, ...]:
+    triples, truncated = _take(result, cap)
+    if media_type not in GRAPHS:
+        return ("error", 406, f"{media_type} cannot serialise a CONSTRUCT or DESCRIBE result")
+    fmt = GRAPHS[media_type]
+    with_prefixes = fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.JSON_LD, ox.RdfFormat.RDF_XML)
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if with_prefixes else None
+    body = ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+    return ("ok", body, media_type, len(triples), truncated)
+
+
+def _solutions(result: ox.QuerySolutions, media_type: str, cap: int) -> tuple[Any, ...]:
+    """Capped rows written as SPARQL JSON; other formats re-serialised by pyoxigraph."""
+    names = [v.value for v in result.variables]
+    solutions, truncated = _take(result, cap)
+    bindings = []
+    for solution in solutions:
+        row = {}
+        for name in names:
+            value = solution[name]
+            if value is not None:
+                row[name] = term_json(value)
+        bindings.append(row)
+    body = json.dumps(
+        {"head": {"vars": names}, "results": {"bindings": bindings}}, ensure_ascii=False
+    ).encode()
+    if RESULTS[media_type] != ox.QueryResultsFormat.JSON:
+        parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        body = parsed.serialize(format=RESULTS[media_type]) or b""
+    return ("ok", body, media_type, len(solutions), truncated)
+
+
+def term_json(term: Any) -> dict[str, Any]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out: dict[str, Any] = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != XSD_STRING:
+            out["datatype"] = term.datatype.value
+        return out
+    return {  # an RDF-star quoted triple
+        "type": "triple",
+        "value": {
+            "subject": term_json(term.subject),
+            "predicate": term_json(term.predicate),
+            "object": term_json(term.object),
+        },
+    }

@@ -1,0 +1,184 @@
+"""Response models: what each REST endpoint returns, as documented in the OpenAPI schema."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    hint: str | None = None
+    problems: list[dict[str, str]] | None = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class Ref(BaseModel):
+    """A thing in the graph: its IRI, its key in this API, and a label."""
+
+    iri: str
+    id: str | None = Field(None, description="the key in /{kind}/{id}, when it has one")
+    label: str | None = None
+
+
+class Source(BaseModel):
+    """Where a fact was stated: the document and the place in it."""
+
+    document: str | None = None
+    title: str | None = None
+    location: str | None = None
+
+
+class Post(BaseModel):
+    """A membership: a person in a role in an organisation (post, team place or commission)."""
+
+    iri: str
+    person: Ref
+    role: Ref | None = None
+    post: str | None = Field(None, description="the post as the source words it")
+    area: Ref | None = Field(None, description="policy area of a commission")
+    organisation: Ref
+    start: str | None = None
+    end: str | None = None
+    source: Source
+
+
+class Leads(BaseModel):
+    on: str | None = Field(description="the date the posts are current on; null with include_past")
+    count: int
+    items: list[Post]
+
+
+class CouncilSummary(BaseModel):
+    iri: str
+    id: str | None
+    name: str
+    region: str | None = None
+    authority_type: str | None = None
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+
+
+class Councils(Page):
+    items: list[CouncilSummary]
+
+
+class Challenge(BaseModel):
+    iri: str
+    id: str | None
+    label: str | None = None
+    council: Ref | None = None
+    type: Ref | None = None
+    start: str | None = None
+    end: str | None = None
+    follow_up_due_by: str | None = None
+    follow_up_of: str | None = None
+    team: Ref | None = None
+    source: Source
+
+
+class Statement(BaseModel):
+    """One property value with the named graph (source) that states it."""
+
+    property: str
+    value: str
+    graph: str
+
+
+class Entity(BaseModel):
+    iri: str
+    id: str | None
+    label: str | None = None
+    types: list[str]
+    statements: list[Statement]
+
+
+class CouncilDetail(Entity):
+    gss: str
+    challenges: list[Challenge]
+    posts: list[Post]
+    partnerships: list[Ref]
+
+
+class PersonDetail(Entity):
+    posts: list[Post]
+
+
+class OrganisationDetail(Entity):
+    posts: list[Post]
+    partnerships: list[Ref]
+
+
+class ChallengeDetail(Challenge):
+    scope: list[str]
+    team_members: list[Post]
+    recommendations: list[Ref]
+
+
+class Partnership(BaseModel):
+    iri: str
+    id: str | None
+    label: str | None = None
+    members: list[Ref]
+    relies_on_individual_relationships: bool | None = None
+    source: Source
+
+
+class DocumentDetail(Entity):
+    title: str | None = None
+    date: str | None = None
+    statements_in_graph: int = Field(description="triples in the document's named graph")
+
+
+class Recommendation(BaseModel):
+    iri: str
+    id: str | None
+    number: str | None = None
+    text: str
+    key: bool | None = None
+    themes: list[Ref]
+    challenge: Ref | None = None
+    council: Ref | None = None
+    source: Source
+
+
+class Recommendations(Page):
+    items: list[Recommendation]
+
+
+class SearchHit(BaseModel):
+    iri: str
+    id: str | None
+    kind: str
+    label: str
+    matched: str = Field(description="the name or alias that matched")
+
+
+class SearchResults(BaseModel):
+    q: str
+    count: int
+    items: list[SearchHit]
+
+
+class GraphCount(BaseModel):
+    graph: str
+    triples: int
+
+
+class Stats(BaseModel):
+    triples: int
+    graphs: list[GraphCount]
+    things: dict[str, int]
+    build: dict[str, object]
+
+
+class Health(BaseModel):
+    status: str
+    build: str

@@ -1,0 +1,176 @@
+"""Leads, posts, councils, challenges, partnerships and recommendations as API models."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pyoxigraph as ox
+
+from api.models import Challenge, Partnership, Post, Recommendation, Ref, Source
+from api.queries import Keys, iri, select
+
+
+def _ref(keys: Keys, value: str | None, label: str | None = None) -> Ref | None:
+    return Ref(iri=value, id=keys.key(value), label=label) if value else None
+
+
+def _source(row: dict[str, Any], doc: str = "doc", title: str = "docTitle") -> Source:
+    return Source(document=row.get(doc), title=row.get(title), location=row.get("location"))
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def post(keys: Keys, row: dict[str, Any]) -> Post:
+    person = _ref(keys, row["person"], row.get("name"))
+    organisation = _ref(keys, row["org"], row.get("orgName"))
+    assert person and organisation
+    return Post(
+        iri=row["m"],
+        person=person,
+        role=_ref(keys, row.get("role"), row.get("roleLabel")),
+        post=row.get("post"),
+        area=_ref(keys, row.get("area"), row.get("areaLabel")),
+        organisation=organisation,
+        start=_text(row.get("start")),
+        end=_text(row.get("end")),
+        source=_source(row),
+    )
+
+
+def leads(
+    store: ox.Store,
+    keys: Keys,
+    *,
+    area: str | None = None,
+    organisation: str | None = None,
+    person: str | None = None,
+    on: date | None = None,
+    include_past: bool = False,
+) -> list[Post]:
+    """Leadership posts and commissions current on `on` (all of them with `include_past`)."""
+    found = select(
+        store,
+        "leads",
+        areaText=area,
+        org=iri(organisation) if organisation else None,
+        person=iri(person) if person else None,
+        on=on,
+        includePast=include_past,
+    )
+    return _unique_posts(keys, found)
+
+
+def posts(
+    store: ox.Store, keys: Keys, *, person: str | None = None, org: str | None = None
+) -> list[Post]:
+    found = select(
+        store, "posts", person=iri(person) if person else None, org=iri(org) if org else None
+    )
+    return _unique_posts(keys, found)
+
+
+def _unique_posts(keys: Keys, found: list[dict[str, Any]]) -> list[Post]:
+    """One Post per membership; OPTIONAL patterns can repeat a row (two titles, two areas)."""
+    seen: dict[str, Post] = {}
+    for row in found:
+        seen.setdefault(row["m"], post(keys, row))
+    return list(seen.values())
+
+
+def challenges(store: ox.Store, keys: Keys, *, council: str | None = None) -> list[Challenge]:
+    out: dict[str, Challenge] = {}
+    for row in select(store, "challenges", forCouncil=iri(council) if council else None):
+        out.setdefault(
+            row["challenge"],
+            Challenge(
+                iri=row["challenge"],
+                id=keys.key(row["challenge"]),
+                label=row.get("label"),
+                council=_ref(keys, row.get("council"), row.get("councilName")),
+                type=_ref(keys, row.get("type"), row.get("typeLabel")),
+                start=_text(row.get("start")),
+                end=_text(row.get("end")),
+                follow_up_due_by=_text(row.get("followUpDueBy")),
+                follow_up_of=row.get("followUpOf"),
+                team=_ref(keys, row.get("team")),
+                source=_source(row, "report", "reportTitle"),
+            ),
+        )
+    return list(out.values())
+
+
+def partnerships(store: ox.Store, keys: Keys, *, member: str | None = None) -> list[Partnership]:
+    out: dict[str, Partnership] = {}
+    for row in select(store, "partnerships"):
+        found = out.setdefault(
+            row["p"],
+            Partnership(
+                iri=row["p"],
+                id=keys.key(row["p"]),
+                label=row.get("label"),
+                members=[],
+                relies_on_individual_relationships=row.get("reliant"),
+                source=_source(row),
+            ),
+        )
+        ref = _ref(keys, row.get("member"), row.get("memberName"))
+        if ref and all(m.iri != ref.iri for m in found.members):
+            found.members.append(ref)
+    items = list(out.values())
+    if member:
+        items = [p for p in items if any(m.iri == member for m in p.members)]
+    return items
+
+
+def recommendations(
+    store: ox.Store,
+    keys: Keys,
+    *,
+    council: str | None = None,
+    challenge: str | None = None,
+    theme: str | None = None,
+    year: int | None = None,
+    key: bool | None = None,
+    q: str | None = None,
+) -> list[Recommendation]:
+    """Every recommendation matching all the filters given, in the order of their challenge."""
+    found = select(
+        store,
+        "recommendations",
+        forCouncil=iri(council) if council else None,
+        forChallenge=iri(challenge) if challenge else None,
+        theme=iri(theme) if theme else None,
+        year=year,
+        forKey=key,
+        q=q,
+    )
+    themes = _themes(store, keys)
+    out: dict[str, Recommendation] = {}
+    for row in found:
+        out.setdefault(
+            row["rec"],
+            Recommendation(
+                iri=row["rec"],
+                id=keys.key(row["rec"]),
+                number=_text(row.get("number")),
+                text=row["text"],
+                key=row.get("key"),
+                themes=themes.get(row["rec"], []),
+                challenge=_ref(keys, row.get("challenge")),
+                council=_ref(keys, row.get("council"), row.get("councilName")),
+                source=_source(row),
+            ),
+        )
+    return list(out.values())
+
+
+def _themes(store: ox.Store, keys: Keys) -> dict[str, list[Ref]]:
+    out: dict[str, list[Ref]] = {}
+    for row in select(store, "themes"):
+        out.setdefault(row["rec"], []).append(
+            Ref(iri=row["theme"], id=row["theme"].rsplit("/", 1)[-1], label=row.get("label"))
+        )
+    return out

@@ -1,0 +1,215 @@
+"""Councils, people, organisations, challenges, partnerships and documents, with their sources."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+
+from api.deps import StoreDep
+from api.models import (
+    Challenge,
+    ChallengeDetail,
+    CouncilDetail,
+    Councils,
+    CouncilSummary,
+    DocumentDetail,
+    GraphCount,
+    Health,
+    OrganisationDetail,
+    Partnership,
+    PersonDetail,
+    Ref,
+    Stats,
+)
+from api.queries import facts, iri, select
+from api.routes.common import GSS_PATTERN, KeyPath, KeysDep, label, require, statements, types
+from councilgraph.errors import QueryError
+
+router = APIRouter(tags=["entities"])
+CG = "https://w3id.org/councilgraph/def/"
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
+
+
+@router.get("/councils", response_model=Councils)
+def list_councils(
+    store: StoreDep, keys: KeysDep, limit: Limit = 100, offset: Offset = 0
+) -> Councils:
+    """Every council in the register, by name."""
+    rows = select(store, "councils")
+    items = [
+        CouncilSummary(
+            iri=r["council"],
+            id=keys.key(r["council"]),
+            name=r["name"],
+            region=r.get("region"),
+            authority_type=r.get("authorityType"),
+        )
+        for r in rows
+    ]
+    return Councils(
+        total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit]
+    )
+
+
+@router.get(
+    "/councils/{gss}",
+    response_model=CouncilDetail,
+    responses={404: {"description": "unknown council"}},
+)
+def get_council(
+    store: StoreDep,
+    keys: KeysDep,
+    gss: Annotated[str, Path(pattern=GSS_PATTERN, description="ONS GSS code")],
+) -> CouncilDetail:
+    """A council: its names, peer challenges, posts and partnerships."""
+    thing = keys.iri("council", gss)
+    found = require(statements(store, thing), "council", gss)
+    return CouncilDetail(
+        iri=thing,
+        id=gss,
+        gss=gss,
+        label=label(found),
+        types=types(found),
+        statements=found,
+        challenges=facts.challenges(store, keys, council=thing),
+        posts=facts.posts(store, keys, org=thing),
+        partnerships=_partnerships_of(store, keys, thing),
+    )
+
+
+@router.get("/people", response_model=list[Ref])
+def list_people(store: StoreDep, keys: KeysDep) -> list[Ref]:
+    """Every person named in the sources."""
+    return [
+        Ref(iri=r["person"], id=keys.key(r["person"]), label=r.get("name"))
+        for r in select(store, "people")
+    ]
+
+
+@router.get(
+    "/people/{id}", response_model=PersonDetail, responses={404: {"description": "unknown person"}}
+)
+def get_person(store: StoreDep, keys: KeysDep, id: KeyPath) -> PersonDetail:
+    """A person and every post, team place and commission the sources give them."""
+    thing = keys.iri("person", id)
+    found = require(statements(store, thing), "person", id)
+    return PersonDetail(
+        iri=thing,
+        id=id,
+        label=label(found),
+        types=types(found),
+        statements=found,
+        posts=facts.posts(store, keys, person=thing),
+    )
+
+
+@router.get(
+    "/organisations/{id}",
+    response_model=OrganisationDetail,
+    responses={404: {"description": "unknown organisation"}},
+)
+def get_organisation(store: StoreDep, keys: KeysDep, id: KeyPath) -> OrganisationDetail:
+    """An organisation (or peer team, or council by GSS code): its people and partnerships."""
+    for kind in ("organisation", "team", "council"):
+        thing = keys.iri(kind, id)
+        found = statements(store, thing)
+        if found:
+            return OrganisationDetail(
+                iri=thing,
+                id=id,
+                label=label(found),
+                types=types(found),
+                statements=found,
+                posts=facts.posts(store, keys, org=thing),
+                partnerships=_partnerships_of(store, keys, thing),
+            )
+    raise QueryError(f"no organisation with id {id!r}", status=404)
+
+
+@router.get("/challenges", response_model=list[Challenge])
+def list_challenges(store: StoreDep, keys: KeysDep) -> list[Challenge]:
+    """Every peer challenge and follow-up visit, oldest first."""
+    return facts.challenges(store, keys)
+
+
+@router.get(
+    "/challenges/{id}",
+    response_model=ChallengeDetail,
+    responses={404: {"description": "unknown challenge"}},
+)
+def get_challenge(store: StoreDep, keys: KeysDep, id: KeyPath) -> ChallengeDetail:
+    """A peer challenge: scope, peer team, recommendations, and the report."""
+    thing = keys.iri("challenge", id)
+    summary = next((c for c in facts.challenges(store, keys) if c.iri == thing), None)
+    if summary is None:
+        raise QueryError(f"no challenge with id {id!r}", status=404)
+    found = statements(store, thing)
+    team = facts.posts(store, keys, org=summary.team.iri) if summary.team else []
+    recs = facts.recommendations(store, keys, challenge=thing)
+    return ChallengeDetail(
+        **summary.model_dump(),
+        scope=sorted({s.value for s in found if s.property == CG + "scope"}),
+        team_members=team,
+        recommendations=[Ref(iri=r.iri, id=r.id, label=r.text) for r in recs],
+    )
+
+
+@router.get("/partnerships", response_model=list[Partnership])
+def list_partnerships(store: StoreDep, keys: KeysDep) -> list[Partnership]:
+    """Partnerships, their members, and whether a source says they rest on individuals."""
+    return facts.partnerships(store, keys)
+
+
+@router.get(
+    "/documents/{id}",
+    response_model=DocumentDetail,
+    responses={404: {"description": "unknown document"}},
+)
+def get_document(store: StoreDep, keys: KeysDep, id: KeyPath) -> DocumentDetail:
+    """A source document: title, date, publisher, and how much the graph takes from it."""
+    thing = keys.iri("doc", id)
+    found = require(statements(store, thing), "document", id)
+    size = sum(1 for _ in store.quads_for_pattern(None, None, None, iri(thing)))
+    date = next((s.value for s in found if s.property == "http://purl.org/dc/terms/date"), None)
+    return DocumentDetail(
+        iri=thing,
+        id=id,
+        label=label(found),
+        title=label(found),
+        date=date,
+        types=types(found),
+        statements=found,
+        statements_in_graph=size,
+    )
+
+
+@router.get("/stats", response_model=Stats)
+def get_stats(request: Request, store: StoreDep) -> Stats:
+    """Triples per named graph and things per class."""
+    graphs = select(store, "graph-sizes")
+    things = {
+        r["type"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: r["n"]
+        for r in select(store, "type-counts")
+    }
+    return Stats(
+        triples=sum(r["n"] for r in graphs),
+        graphs=[GraphCount(graph=r["g"], triples=r["n"]) for r in graphs],
+        things=things,
+        build={"path": str(request.app.state.build.path), **request.app.state.build.metadata},
+    )
+
+
+@router.get("/health", response_model=Health)
+def get_health(request: Request, store: StoreDep) -> Health:
+    """Up, with the build it serves."""
+    next(iter(store.quads_for_pattern(None, None, None, None)), None)  # the store answers
+    return Health(status="ok", build=request.app.state.build.path.name)
+
+
+def _partnerships_of(store: StoreDep, keys: KeysDep, member: str) -> list[Ref]:
+    return [
+        Ref(iri=p.iri, id=p.id, label=p.label)
+        for p in facts.partnerships(store, keys, member=member)
+    ]

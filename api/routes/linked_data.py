@@ -1,0 +1,126 @@
+"""Linked-data IRIs: /id/{kind}/{key} answers 303 to /doc/{kind}/{key}, a negotiated document.
+
+The store's IRIs are `{settings.base_iri}id/{kind}/{key}`; the request path only supplies
+kind and key, so a deployment with its own base resolves its own IRIs.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from api.deps import SettingsDep, StoreDep
+from api.engine.negotiate import parse_accept
+from api.queries import iri, select
+from api.routes.common import label, statements
+from api.templating import templates
+from councilgraph.errors import QueryError
+from graph.namespaces import PREFIXES
+
+router = APIRouter(tags=["linked data"])
+KIND = r"^[a-z][a-z0-9-]{0,39}$"
+KindPath = Annotated[str, Path(pattern=KIND)]
+KeyPath = Annotated[str, Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9._~/-]{0,299}$")]
+FORMATS: dict[str, tuple[str, ox.RdfFormat | None]] = {
+    "html": ("text/html", None),
+    "ttl": ("text/turtle", ox.RdfFormat.TURTLE),
+    "jsonld": ("application/ld+json", ox.RdfFormat.JSON_LD),
+    "nt": ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+}
+BY_MEDIA = {media: name for name, (media, _) in FORMATS.items()}
+DOC_CONTENT = {media: {"schema": {"type": "string"}} for media, _ in FORMATS.values()}
+
+
+@router.get(
+    "/id/{kind}/{key:path}",
+    status_code=303,
+    response_class=RedirectResponse,
+    responses={303: {"description": "see the document about the thing"}},
+)
+def resolve(kind: KindPath, key: KeyPath) -> RedirectResponse:
+    """A thing's IRI: 303 See Other to the document about it."""
+    return RedirectResponse(f"/doc/{kind}/{key}", status_code=303)
+
+
+@router.get(
+    "/doc/{kind}/{key:path}",
+    response_class=Response,
+    responses={
+        200: {"content": DOC_CONTENT},
+        404: {"description": "nothing known about this IRI"},
+        406: {"description": "no acceptable representation"},
+    },
+)
+def document(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    kind: KindPath,
+    key: KeyPath,
+    format: Annotated[str | None, Query(pattern="^(html|ttl|jsonld|nt)$")] = None,
+) -> Response:
+    """What the graph says about a thing: HTML for browsers, Turtle, JSON-LD or N-Triples."""
+    thing = f"{settings.things}{kind}/{key}"
+    found = statements(store, thing)
+    if not found:
+        raise QueryError(f"nothing is known about {thing}", status=404)
+    name = format or _negotiate(request.headers.get("accept", ""))
+    path = f"/doc/{kind}/{key}"
+    headers = {
+        "Vary": "Accept",
+        "Link": ", ".join(
+            f'<{path}?format={n}>; rel="alternate"; type="{m}"' for n, (m, _) in FORMATS.items()
+        ),
+    }
+    media, rdf_format = FORMATS[name]
+    if rdf_format is None:
+        incoming = [(r["s"], r["p"]) for r in _incoming(store, thing)]
+        return templates.TemplateResponse(
+            request,
+            "doc.html",
+            {
+                "thing": thing,
+                "label": label(found) or thing,
+                "statements": found,
+                "incoming": incoming,
+                "things": settings.things,
+                "formats": FORMATS,
+                "path": path,
+            },
+            headers=headers,
+        )
+    triples = list(
+        dict.fromkeys(
+            ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(ox.NamedNode(thing), None, None, None)
+        )
+    )
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if name != "nt" else None
+    body = ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
+    if media.startswith("text/"):
+        media += "; charset=utf-8"
+    return Response(body, media_type=media, headers=headers)
+
+
+def _negotiate(accept: str) -> str:
+    if not accept:
+        return "html"
+    for media in parse_accept(accept):
+        if media in BY_MEDIA:
+            return BY_MEDIA[media]
+        if media in ("*/*", "text/*", "application/xhtml+xml"):
+            return "html"
+        if media in ("application/json", "application/*"):
+            return "jsonld"
+    raise QueryError(
+        f"no representation matches Accept ({accept}); available: "
+        + ", ".join(m for m, _ in FORMATS.values()),
+        status=406,
+    )
+
+
+def _incoming(store: ox.Store, thing: str) -> list[dict[str, str]]:
+    return select(store, "incoming", thing=iri(thing))

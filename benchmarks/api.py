@@ -1,0 +1,128 @@
+"""HTTP benchmark: requests/s and p50/p95 latency for /leads, /recommendations?q= and a SPARQL
+aggregation, with 1 and 50 concurrent clients on loopback.
+
+    python -m benchmarks.api [--store DIR] [--seconds 5]
+
+The server is `councilgraph serve` in its own process (so client and server do not share a
+GIL). Baseline, measured in this process on the same store: the same aggregation run
+directly with pyoxigraph (no HTTP, no worker pool); the ratio column is p50 / that baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from councilgraph.settings import Settings
+from graph.store import open_store
+
+AGGREGATION = """PREFIX cg: <https://w3id.org/councilgraph/def/>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?theme (COUNT(?rec) AS ?n) WHERE { ?rec a cg:Recommendation ; dct:subject ?theme }
+GROUP BY ?theme ORDER BY DESC(?n)"""
+TARGETS = {
+    "/health (HTTP floor)": ("GET", "/health", None),
+    "/leads": ("GET", "/leads?include_past=true", None),
+    "/recommendations?q=": ("GET", "/recommendations?q=council", None),
+    "/sparql aggregation": ("GET", "/sparql", {"query": AGGREGATION}),
+}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def baseline_ms(store_dir: Path, runs: int = 200) -> float:
+    """p50 of the aggregation on pyoxigraph directly, results fully consumed."""
+    store = open_store(store_dir)
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        list(store.query(AGGREGATION, use_default_graph_as_union=True))
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+async def hammer(
+    base: str, target: tuple[str, str, dict[str, str] | None], clients: int, seconds: float
+) -> tuple[float, float, float, int]:
+    method, path, params = target
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def one_client() -> None:
+            nonlocal errors
+            while time.perf_counter() < deadline:
+                started = time.perf_counter()
+                response = await client.request(method, path, params=params)
+                latencies.append((time.perf_counter() - started) * 1000)
+                errors += response.status_code != 200
+
+        began = time.perf_counter()
+        await asyncio.gather(*(one_client() for _ in range(clients)))
+        elapsed = time.perf_counter() - began
+    quantiles = statistics.quantiles(latencies, n=20)
+    return len(latencies) / elapsed, statistics.median(latencies), quantiles[18], errors
+
+
+def start_server(store: Path, port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api.cli", "serve", "--store", str(store), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ},
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=1).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    args = parser.parse_args()
+    store = args.store or Settings().store
+    base_ms = baseline_ms(store)
+    port = free_port()
+    server = start_server(store, port)
+    try:
+        print(f"baseline: aggregation on pyoxigraph in-process, p50 {base_ms:.2f} ms")
+        print(
+            f"{'endpoint':<24}{'clients':>8}{'req/s':>10}{'p50 ms':>10}{'p95 ms':>10}{'p50/base':>10}{'errors':>8}"
+        )
+        for name, target in TARGETS.items():
+            for clients in (1, 50):
+                rps, p50, p95, errors = asyncio.run(
+                    hammer(f"http://127.0.0.1:{port}", target, clients, args.seconds)
+                )
+                print(
+                    f"{name:<24}{clients:>8}{rps:>10.0f}{p50:>10.2f}{p95:>10.2f}{p50 / base_ms:>10.1f}{errors:>8}"
+                )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,31 @@
+"""schemathesis against the app's own OpenAPI, over real HTTP: no 5xx, nothing that breaks the schema."""
+
+from __future__ import annotations
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from api.app import create_app
+from councilgraph.settings import Settings
+from tests.api.conftest import LiveServer
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+# The document does not depend on the store, so it can be read at collection time.
+schema = schemathesis.openapi.from_dict(create_app(Settings()).openapi())
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_honours_its_schema(case: schemathesis.Case, server: LiveServer) -> None:
+    case.call_and_validate(base_url=server.url, checks=CHECKS)
