@@ -16,6 +16,15 @@ from graph.mirror.sync import SyncReport, sync
 from graph.mirror.targets import Credentials, Target, open_target, redact
 
 __all__ = [
-    "CheckReport", "Credentials", "Projection", "SyncReport", "Target", "check", "open_target",
-    "project", "project_store", "redact", "sync",
+    "CheckReport",
+    "Credentials",
+    "Projection",
+    "SyncReport",
+    "Target",
+    "check",
+    "open_target",
+    "project",
+    "project_store",
+    "redact",
+    "sync",
 ]

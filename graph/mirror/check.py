@@ -16,7 +16,9 @@ from graph.mirror.targets import Target
 
 LABEL_COUNTS = "MATCH (n:Resource) UNWIND labels(n) AS label RETURN label, count(*)"
 TYPE_COUNTS = "MATCH (:Resource)-[r]->(:Resource) RETURN type(r), count(*)"
-SAMPLE_NODES = "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN n.uri, labels(n), properties(n)"
+SAMPLE_NODES = (
+    "UNWIND $uris AS u MATCH (n:Resource {uri: u}) RETURN n.uri, labels(n), properties(n)"
+)
 SAMPLE_RELS = (
     "UNWIND $rows AS r MATCH (a:Resource {uri: r.start})-[x]->(b:Resource {uri: r.end}) "
     "WHERE type(x) = r.type AND coalesce(x.membership, '') = r.key "
@@ -45,7 +47,9 @@ def _spread(items: list[Any], sample: int) -> list[Any]:
     return [items[int(i * step)] for i in range(sample)]
 
 
-def _compare_counts(what: str, expected: Counter[str], found: Counter[str]) -> tuple[dict[str, tuple[int, int]], list[str]]:
+def _compare_counts(
+    what: str, expected: Counter[str], found: Counter[str]
+) -> tuple[dict[str, tuple[int, int]], list[str]]:
     table = {k: (expected.get(k, 0), found.get(k, 0)) for k in sorted(set(expected) | set(found))}
     diffs = [f"{what} {k}: expected {e}, found {f}" for k, (e, f) in table.items() if e != f]
     return table, diffs
@@ -65,7 +69,9 @@ def _check_nodes(projection: Projection, target: Target, sample: int) -> tuple[i
             diffs.append(f"node {uri}: labels {sorted(labels)} != {sorted(node.labels)}")
         for key in sorted(set(props) | set(node.props)):
             if not same(node.props.get(key), props.get(key)):
-                diffs.append(f"node {uri}: {key} = {props.get(key)!r}, expected {node.props.get(key)!r}")
+                diffs.append(
+                    f"node {uri}: {key} = {props.get(key)!r}, expected {node.props.get(key)!r}"
+                )
     return len(uris), diffs
 
 
@@ -80,8 +86,12 @@ def _check_rels(projection: Projection, target: Target, sample: int) -> tuple[in
         got = found.get(rel.ident, [])
         if len(got) != 1:
             diffs.append(f"relationship {rel.ident}: found {len(got)}, expected 1")
-        elif set(got[0]) != set(rel.props) or not all(same(rel.props[k], got[0][k]) for k in rel.props):
-            diffs.append(f"relationship {rel.ident}: properties {got[0]!r}, expected {dict(rel.props)!r}")
+        elif set(got[0]) != set(rel.props) or not all(
+            same(rel.props[k], got[0][k]) for k in rel.props
+        ):
+            diffs.append(
+                f"relationship {rel.ident}: properties {got[0]!r}, expected {dict(rel.props)!r}"
+            )
     return len(rels), diffs
 
 

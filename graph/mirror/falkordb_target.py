@@ -39,7 +39,7 @@ class FalkorTarget:
         except Exception as exc:  # redis raises several unrelated classes here
             raise MirrorError(
                 f"cannot reach FalkorDB at {self.name}: {type(exc).__name__}",
-                hint="is the server running, and is the port right?",
+                hint="check that the server runs on that port, and the user name and password",
             ) from None
 
     def ensure_schema(self) -> bool:
@@ -48,7 +48,9 @@ class FalkorTarget:
         try:
             self._graph.create_node_unique_constraint("Resource", "uri")
         except Exception as exc:
-            raise MirrorError(f"{self.name}: cannot create the constraint on Resource.uri: {exc}") from exc
+            raise MirrorError(
+                f"{self.name}: cannot create the constraint on Resource.uri: {exc}"
+            ) from exc
         deadline = time.monotonic() + CONSTRAINT_WAIT_S
         while not self._has_constraint():
             if time.monotonic() > deadline:
@@ -64,11 +66,15 @@ class FalkorTarget:
                 return False
             raise MirrorError(f"{self.name}: cannot list constraints: {exc}") from exc
         for row in constraints:
-            if row["label"] == "Resource" and list(row["properties"]) == ["uri"] and row["type"] == "UNIQUE":
+            if (
+                row["label"] == "Resource"
+                and list(row["properties"]) == ["uri"]
+                and row["type"] == "UNIQUE"
+            ):
                 if row["status"] == "FAILED":
                     raise MirrorError(
                         f"{self.name}: the uniqueness constraint on Resource.uri failed",
-                        hint="the graph holds two nodes with one uri; delete the graph and sync again",
+                        hint="two nodes share a uri; delete the graph and sync again",
                     )
                 return bool(row["status"] == "OPERATIONAL")
         return False

@@ -45,7 +45,9 @@ def as_type(text: str) -> str:
     return as_key(_CAMEL.sub("_", text)).upper()
 
 
-def assign(iris: Iterable[str], style: str, reserved: frozenset[str] = frozenset()) -> dict[str, str]:
+def assign(
+    iris: Iterable[str], style: str, reserved: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Name each IRI by its local name; on a clash one keeps the plain name, others get a prefix.
 
     The plain name goes to the W3C / DCMI vocabulary first (org:role is ROLE, dct:subject

@@ -31,7 +31,11 @@ class Neo4jTarget:
 
         self.name = redact(uri)
         self._database = database
-        auth = (credentials.username or "neo4j", credentials.password) if credentials.password else None
+        auth = (
+            (credentials.username or "neo4j", credentials.password)
+            if credentials.password
+            else None
+        )
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 uri, auth=auth, max_transaction_retry_time=RETRY_SECONDS
@@ -45,7 +49,11 @@ class Neo4jTarget:
             ) from None
 
     def _session(self) -> Any:
-        return self._driver.session(database=self._database) if self._database else self._driver.session()
+        return (
+            self._driver.session(database=self._database)
+            if self._database
+            else self._driver.session()
+        )
 
     def ensure_schema(self) -> bool:
         if self.read(HAS_CONSTRAINT)[0][0]:
@@ -55,7 +63,9 @@ class Neo4jTarget:
 
     def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[list[Any]]:
         def work(tx: Any) -> list[list[Any]]:
-            return [[plain(v) for v in record.values()] for record in tx.run(query, dict(params or {}))]
+            return [
+                [plain(v) for v in record.values()] for record in tx.run(query, dict(params or {}))
+            ]
 
         try:
             with self._session() as session:

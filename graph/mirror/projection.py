@@ -36,9 +36,24 @@ RESOURCE = "Resource"
 MEMBER_OF = "MEMBER_OF"
 LANG_SUFFIX = "__lang"
 VOCABULARY = tuple(str(ns) for ns in (OWL, RDFS, RDF, SH))
-_INTEGER = {str(XSD[t]) for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
-                                   "positiveInteger", "negativeInteger", "nonPositiveInteger",
-                                   "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_INTEGER = {
+    str(XSD[t])
+    for t in (
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedInt",
+        "unsignedLong",
+        "unsignedShort",
+        "unsignedByte",
+    )
+}
 _FLOAT = {str(XSD[t]) for t in ("decimal", "double", "float")}
 _Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 _Triple = tuple[ox.NamedNode | ox.BlankNode | ox.Triple, ox.NamedNode, _Term]
@@ -103,8 +118,12 @@ def convert(literal: ox.Literal) -> Scalar:
 @dataclass
 class _Facts:
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    literals: dict[str, _Literals] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
-    links: dict[str, dict[str, set[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(set)))
+    literals: dict[str, _Literals] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(set))
+    )
+    links: dict[str, dict[str, set[str]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(set))
+    )
     triples: int = 0
 
 
@@ -146,7 +165,9 @@ def _shape(pairs: set[tuple[Scalar, str]], as_list: bool) -> tuple[Value, Value 
     return values[0], langs[0] if has_lang else None
 
 
-def _node_props(uri: str, literals: _Literals, keys: dict[str, str], lists: set[str]) -> dict[str, Value]:
+def _node_props(
+    uri: str, literals: _Literals, keys: dict[str, str], lists: set[str]
+) -> dict[str, Value]:
     props: dict[str, Value] = {"uri": uri}
     for predicate, pairs in literals.items():
         key = keys[predicate]
@@ -183,7 +204,9 @@ def membership_rels(facts: _Facts, keep: set[str]) -> list[Rel]:
             "leads": any(str(CG.LeadershipRole) in facts.types.get(r, ()) for r in roles),
             "start": _one_or_many(v for v, _ in literals.get(str(CG.startDate), ())),
             "end": _one_or_many(v for v, _ in literals.get(str(CG.endDate), ())),
-            "policyArea": _one_or_many(_label_of(a, facts) for a in links.get(str(CG.policyArea), ())),
+            "policyArea": _one_or_many(
+                _label_of(a, facts) for a in links.get(str(CG.policyArea), ())
+            ),
             "statedIn": _one_or_many(links.get(str(CG.statedIn), ())),
         }
         clean = {k: v for k, v in props.items() if v is not None}
@@ -206,7 +229,12 @@ def project(triples: Iterable[_Triple]) -> Projection:
     labels = assign(classes, "key", reserved=frozenset({RESOURCE}))
     literal_predicates = {p for uri in keep for p in facts.literals.get(uri, {})}
     keys = assign(literal_predicates, "key", reserved=frozenset({"uri"}))
-    lists = {keys[p] for uri in keep for p, pairs in facts.literals.get(uri, {}).items() if len(pairs) > 1}
+    lists = {
+        keys[p]
+        for uri in keep
+        for p, pairs in facts.literals.get(uri, {}).items()
+        if len(pairs) > 1
+    }
     link_predicates = {p for uri in keep for p in facts.links.get(uri, {})}
     types = assign(link_predicates, "type", reserved=frozenset({MEMBER_OF}))
 
@@ -242,4 +270,6 @@ def project(triples: Iterable[_Triple]) -> Projection:
 
 def project_store(store: ox.Store) -> Projection:
     """The projection of every named graph (and the default graph) of a store."""
-    return project((q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None))
+    return project(
+        (q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
+    )

@@ -69,12 +69,16 @@ class SyncReport:
 def read_state(target: Target) -> State:
     nodes = {
         str(uri): (frozenset(labels), dict(props))
-        for uri, labels, props in target.read("MATCH (n:Resource) RETURN n.uri, labels(n), properties(n)")
+        for uri, labels, props in target.read(
+            "MATCH (n:Resource) RETURN n.uri, labels(n), properties(n)"
+        )
     }
     rels: dict[RelKey, list[dict[str, Any]]] = {}
     query = "MATCH (a:Resource)-[r]->(b:Resource) RETURN a.uri, type(r), b.uri, properties(r)"
     for start, rtype, end, props in target.read(query):
-        rels.setdefault((start, rtype, end, str(props.get("membership") or "")), []).append(dict(props))
+        rels.setdefault((start, rtype, end, str(props.get("membership") or "")), []).append(
+            dict(props)
+        )
     return State(nodes, rels)
 
 
@@ -92,11 +96,13 @@ def _param(value: Value | None) -> Any:
 
 
 def _is_date(value: Value | None) -> bool:
-    return isinstance(value, date) or (isinstance(value, tuple) and bool(value) and isinstance(value[0], date))
+    return isinstance(value, date) or (
+        isinstance(value, tuple) and bool(value) and isinstance(value[0], date)
+    )
 
 
 def _split(props: Mapping[str, Value | None]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Plain values (sent as a map) and dates (sent as ISO text, converted by `date()` in Cypher)."""
+    """Plain values (sent as a map) and dates (ISO text, turned into dates by Cypher `date()`)."""
     plain = {k: _param(v) for k, v in props.items() if not _is_date(v)}
     dates = {k: _param(v) for k, v in props.items() if _is_date(v)}
     return plain, dates
@@ -130,26 +136,39 @@ class _Grouper:
         return list(self.by_query.values())
 
 
-def _node_statement(node: Node, current: tuple[frozenset[str], dict[str, Any]] | None,
-                    projection: Projection) -> tuple[str, str, dict[str, Any]] | None:
+def _node_statement(
+    node: Node, current: tuple[frozenset[str], dict[str, Any]] | None, projection: Projection
+) -> tuple[str, str, dict[str, Any]] | None:
     """(kind, query, row) that brings one node in line, or None if it already is."""
     labels, props = current if current else (frozenset(), {})
-    changed: dict[str, Value | None] = {k: v for k, v in node.props.items() if not same(props.get(k), v)}
+    changed: dict[str, Value | None] = {
+        k: v for k, v in node.props.items() if not same(props.get(k), v)
+    }
     changed.update({k: None for k in props if k not in node.props})
     add = node.labels - labels - {RESOURCE}
     remove = labels - node.labels
     if current and not (changed or add or remove):
         return None
     plain, dates = _split(changed)
+    if current is None:
+        # CREATE with every label at once: adding labels to an existing node is far slower in
+        # FalkorDB, and the uniqueness constraint refuses a node that appeared meanwhile
+        labels_text = _labels(node.labels, projection.labels)
+        sets = f"SET n += r.props{_date_sets('n', dates, projection.keys)}"
+        return (
+            "create nodes",
+            f"UNWIND $rows AS r CREATE (n{labels_text}) {sets}",
+            {"props": plain, "dates": dates},
+        )
     set_labels = f", n{_labels(add, projection.labels)}" if add else ""
     sets = f"SET n += r.props{set_labels}{_date_sets('n', dates, projection.keys)}"
-    if current is None:
-        return "create nodes", f"UNWIND $rows AS r MERGE (n:Resource {{uri: r.uri}}) {sets}", \
-            {"uri": node.uri, "props": plain, "dates": dates}
     unset = f" REMOVE n{_labels(remove, frozenset(remove))}" if remove else ""
     # labels to remove come from the target, not the projection: check their shape only
-    return "update nodes", f"UNWIND $rows AS r MATCH (n:Resource {{uri: r.uri}}) {sets}{unset}", \
-        {"uri": node.uri, "props": plain, "dates": dates}
+    return (
+        "update nodes",
+        f"UNWIND $rows AS r MATCH (n:Resource {{uri: r.uri}}) {sets}{unset}",
+        {"uri": node.uri, "props": plain, "dates": dates},
+    )
 
 
 def _rel_create(rel: Rel, projection: Projection) -> tuple[str, dict[str, Any]]:
@@ -166,7 +185,8 @@ def _rel_delete(key: RelKey) -> tuple[str, dict[str, Any]]:
     start, rtype, end, ident = key
     name = checked(rtype, frozenset({rtype}), "relationship type")  # from the target: shape only
     query = (
-        f"UNWIND $rows AS r MATCH (a:Resource {{uri: r.start}})-[x:{name}]->(b:Resource {{uri: r.end}}) "
+        "UNWIND $rows AS r "
+        f"MATCH (a:Resource {{uri: r.start}})-[x:{name}]->(b:Resource {{uri: r.end}}) "
         "WHERE coalesce(x.membership, '') = r.key DELETE x"
     )
     return query, {"start": start, "end": end, "key": ident}
@@ -175,8 +195,16 @@ def _rel_delete(key: RelKey) -> tuple[str, dict[str, Any]]:
 def plan(projection: Projection, state: State) -> Plan:
     """The statements that make `state` equal `projection`, grouped by query shape."""
     deletes, creates, nodes = _Grouper(), _Grouper(), _Grouper()
-    counts = dict.fromkeys(("nodes created", "nodes updated", "nodes deleted",
-                            "relationships created", "relationships deleted"), 0)
+    counts = dict.fromkeys(
+        (
+            "nodes created",
+            "nodes updated",
+            "nodes deleted",
+            "relationships created",
+            "relationships deleted",
+        ),
+        0,
+    )
     for key, found in state.rels.items():
         wanted = projection.rels.get(key)
         if wanted is None or len(found) != 1 or not _same_props(wanted.props, found[0]):
@@ -184,7 +212,11 @@ def plan(projection: Projection, state: State) -> Plan:
             counts["relationships deleted"] += len(found)
     gone = [uri for uri in state.nodes if uri not in projection.nodes]
     for uri in gone:
-        nodes.add("delete nodes", "UNWIND $rows AS r MATCH (n:Resource {uri: r.uri}) DETACH DELETE n", {"uri": uri})
+        nodes.add(
+            "delete nodes",
+            "UNWIND $rows AS r MATCH (n:Resource {uri: r.uri}) DETACH DELETE n",
+            {"uri": uri},
+        )
     counts["nodes deleted"] = len(gone)
     node_work = _Grouper()
     for uri, node in projection.nodes.items():
@@ -193,8 +225,8 @@ def plan(projection: Projection, state: State) -> Plan:
             node_work.add(*step)
             counts["nodes created" if step[0] == "create nodes" else "nodes updated"] += 1
     for key, rel in projection.rels.items():
-        found = state.rels.get(key)
-        if found is None or len(found) != 1 or not _same_props(rel.props, found[0]):
+        held = state.rels.get(key, [])
+        if len(held) != 1 or not _same_props(rel.props, held[0]):
             creates.add("create relationships", *_rel_create(rel, projection))
             counts["relationships created"] += 1
     ordered = deletes.statements() + nodes.statements()
@@ -206,8 +238,14 @@ def _same_props(wanted: Mapping[str, Value], found: Mapping[str, Any]) -> bool:
     return wanted.keys() == found.keys() and all(same(wanted[k], found[k]) for k in wanted)
 
 
-def apply(plan_: Plan, target: Target, *, batch_size: int = DEFAULT_BATCH,
-          progress: Progress | None = None, after_batch: AfterBatch | None = None) -> int:
+def apply(
+    plan_: Plan,
+    target: Target,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+    after_batch: AfterBatch | None = None,
+) -> int:
     """Write the plan in batches; returns how many batches (transactions) were written."""
     total = sum(len(s.rows) for s in plan_.statements)
     done = batches = 0
@@ -224,13 +262,21 @@ def apply(plan_: Plan, target: Target, *, batch_size: int = DEFAULT_BATCH,
     return batches
 
 
-def sync(projection: Projection, target: Target, *, batch_size: int = DEFAULT_BATCH,
-         progress: Progress | None = None, after_batch: AfterBatch | None = None) -> SyncReport:
+def sync(
+    projection: Projection,
+    target: Target,
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    progress: Progress | None = None,
+    after_batch: AfterBatch | None = None,
+) -> SyncReport:
     """Make the target equal the projection; see the module docstring for the guarantees."""
     started = time.perf_counter()
     schema_created = target.ensure_schema()
     the_plan = plan(projection, read_state(target))
-    batches = apply(the_plan, target, batch_size=batch_size, progress=progress, after_batch=after_batch)
+    batches = apply(
+        the_plan, target, batch_size=batch_size, progress=progress, after_batch=after_batch
+    )
     return SyncReport(
         target=target.name,
         counts=the_plan.counts,
@@ -242,4 +288,14 @@ def sync(projection: Projection, target: Target, *, batch_size: int = DEFAULT_BA
     )
 
 
-__all__ = ["MEMBER_OF", "Plan", "State", "SyncReport", "apply", "plan", "read_state", "same", "sync"]
+__all__ = [
+    "MEMBER_OF",
+    "Plan",
+    "State",
+    "SyncReport",
+    "apply",
+    "plan",
+    "read_state",
+    "same",
+    "sync",
+]

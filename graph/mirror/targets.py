@@ -36,7 +36,7 @@ class Target(Protocol):
         ...
 
     def write(self, query: str, params: Mapping[str, Any]) -> None:
-        """Run one statement in its own transaction (retried on transient errors where supported)."""
+        """Run one statement in its own transaction (retried on transient errors on Neo4j)."""
         ...
 
     def close(self) -> None: ...
@@ -48,7 +48,9 @@ class Credentials:
     password: str | None = None
 
     def __repr__(self) -> str:  # never show the password, even in a traceback
-        return f"Credentials(username={self.username!r}, password={'***' if self.password else None})"
+        return (
+            f"Credentials(username={self.username!r}, password={'***' if self.password else None})"
+        )
 
 
 def redact(uri: str) -> str:
@@ -76,7 +78,9 @@ def plain(value: Any) -> Any:
     return value
 
 
-def open_target(uri: str, credentials: Credentials | None = None, *, database: str | None = None) -> Target:
+def open_target(
+    uri: str, credentials: Credentials | None = None, *, database: str | None = None
+) -> Target:
     """Connect to the database a URI names; MirrorError (with the URI redacted) if it cannot."""
     scheme = urlsplit(uri).scheme.lower()
     credentials = credentials or Credentials()
