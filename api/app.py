@@ -17,7 +17,16 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.engine.pool import SparqlPool, default_size
-from api.routes import entities, leads, linked_data, pages, recommendations, search, sparql
+from api.routes import (
+    analysis,
+    entities,
+    leads,
+    linked_data,
+    pages,
+    recommendations,
+    search,
+    sparql,
+)
 from councilgraph.errors import CouncilGraphError, QueryError, StoreError
 from councilgraph.settings import Settings
 from graph.store import current_build
@@ -67,7 +76,8 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
         )
     app.add_exception_handler(CouncilGraphError, _councilgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
-    for module in (leads, entities, recommendations, search, sparql, linked_data, pages):
+    # analysis first: its /recommendations/{id}/similar must win over /recommendations/{id}
+    for module in (analysis, leads, entities, recommendations, search, sparql, linked_data, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -1,15 +1,148 @@
-"""Analyses that add statements after mapping: theme classification overrides, similar
-recommendations, and responses. Each writes into the named graph of the source it
-derives from, or into the analyses graph, with the method and version that made it."""
+"""Analyses that add statements after mapping: theme classifications with their confidence,
+overrides from the theme-override register, and similar recommendations.
+
+- Every automatic classification becomes a `cg:ThemeClassification` node in the analyses
+  graph (`{things}graph/analyses`): the recommendation, the theme, `cg:confidence`, the
+  cues that fired and `cg:classificationMethod` (method and version).
+- An override (loaders/theme_overrides.py) wins: the recommendation's `dct:subject`
+  statements are replaced by the register's themes, its `cg:classificationMethod` becomes
+  "override", and a `cg:ThemeClassification` in the register's graph carries
+  `prov:wasDerivedFrom` the register and `cg:sourceLocation` its row. (The provenance sits
+  on that node, not on the recommendation, whose `prov:wasDerivedFrom` must be a document.)
+- Similar recommendations made to other councils: `cg:similarTo` plus a scored
+  `cg:Similarity` node (`cg:from`, `cg:to`, `cg:score`, `cg:method`) in the analyses graph.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 
-from graph.context import Context
+from rdflib import RDF, Literal, URIRef
+
+from councilgraph.errors import RegisterError
+from graph import similarity, themes
+from graph.context import Context, add, lit
+from graph.mapping import recommendation_iri
+from graph.namespaces import CG, DCT, PROV, THEME
 from loaders import records as r
+
+OVERRIDE_METHOD = "override"
+
+
+def analyses_graph(ctx: Context) -> URIRef:
+    return ctx.minter.thing("graph", "analyses")
 
 
 def enrich(ctx: Context, records: Sequence[r.Record]) -> None:
-    """Run every analysis over the mapped records (extension point for issue 7)."""
-    return None
+    """Run every analysis over the mapped records."""
+    recommendations = {
+        recommendation_iri(ctx, rec): rec for rec in records if isinstance(rec, r.Recommendation)
+    }
+    record_classifications(ctx, recommendations)
+    overrides = [rec for rec in records if isinstance(rec, r.ThemeOverride)]
+    apply_overrides(ctx, overrides, recommendations)
+    add_similarities(ctx, recommendations)
+
+
+def record_classifications(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> None:
+    g = ctx.named(analyses_graph(ctx))
+    for iri, rec in recs.items():
+        for c in themes.classify_detailed(rec.text, rec.group):
+            node = ctx.minter.hashed("classification", iri, c.theme, c.method)
+            g.add((node, RDF.type, CG.ThemeClassification))
+            g.add((node, CG.recommendation, iri))
+            g.add((node, DCT.subject, c.theme))
+            g.add((node, CG.confidence, lit(c.confidence)))
+            g.add((node, CG.classificationMethod, Literal(c.method)))
+            add(g, node, CG.cues, "; ".join(c.cues))
+            g.add((node, PROV.wasDerivedFrom, ctx.source(rec.provenance)))
+
+
+# ---------------------------------------------------------------- overrides
+
+
+def theme_iri(value: str) -> URIRef | None:
+    """A theme from its notation key, IRI, or current or 2012-2022 name; None if unknown."""
+    value = value.strip()
+    if value.startswith(str(THEME)):
+        value = value.removeprefix(str(THEME))
+    if value in themes.CUES:
+        return THEME[value]
+    key = themes.scheme().names.get(re.sub(r"[^a-z]+", " ", value.lower()).strip())
+    return THEME[key] if key else None
+
+
+def _target(ctx: Context, reference: str) -> URIRef:
+    """`https://...id/recommendation/X`, `X`, or "<challenge key> <number>" -> the IRI."""
+    reference = reference.strip()
+    if reference.startswith(("http://", "https://")):
+        return URIRef(reference)
+    key = re.sub(r"\s*(?:#|\s)\s*(?:no\.?\s*|number\s*)?", "-", reference, count=1)
+    return ctx.minter.thing("recommendation", key)
+
+
+def _error(ov: r.ThemeOverride, column: str, message: str, hint: str) -> RegisterError:
+    row = int(ov.provenance.location.removeprefix("row ")) if ov.provenance.location.startswith("row ") else None
+    return RegisterError(ov.provenance.document.removeprefix("register-") + ".csv", row, column, message, hint=hint)
+
+
+def apply_overrides(
+    ctx: Context, overrides: Sequence[r.ThemeOverride], recs: dict[URIRef, r.Recommendation]
+) -> None:
+    """Replace the classifier's themes with the register's, recording each override."""
+    decided: dict[URIRef, list[tuple[URIRef, r.ThemeOverride]]] = defaultdict(list)
+    for ov in overrides:
+        target, theme = _target(ctx, ov.recommendation), theme_iri(ov.theme)
+        if target not in recs:
+            raise _error(ov, "recommendation", f"no recommendation {ov.recommendation!r} in this build",
+                         "give its IRI or '<challenge key> <number>', e.g. 'E09000019-2018-03 15'")
+        if theme is None:
+            raise _error(ov, "theme", f"unknown theme {ov.theme!r}",
+                         f"one of {', '.join(themes.CUES)} (or a current or 2012-2022 name)")
+        decided[target].append((theme, ov))
+    for target, chosen in decided.items():
+        home = ctx.graph(recs[target].provenance)
+        home.remove((target, DCT.subject, None))
+        home.remove((target, CG.classificationMethod, None))
+        home.add((target, CG.classificationMethod, Literal(OVERRIDE_METHOD)))
+        for theme, ov in chosen:
+            _record_override(ctx, target, theme, ov)
+
+
+def _record_override(ctx: Context, target: URIRef, theme: URIRef, ov: r.ThemeOverride) -> None:
+    g = ctx.graph(ov.provenance)
+    g.add((target, DCT.subject, theme))
+    node = ctx.minter.hashed("classification", target, theme, OVERRIDE_METHOD)
+    g.add((node, RDF.type, CG.ThemeClassification))
+    g.add((node, CG.recommendation, target))
+    g.add((node, DCT.subject, theme))
+    g.add((node, CG.classificationMethod, Literal(OVERRIDE_METHOD)))
+    g.add((node, CG.confidence, lit(1.0)))
+    add(g, node, CG.note, ov.note)
+    add(g, node, CG.decidedBy, ov.decided_by)
+    add(g, node, DCT.date, ov.date)
+    ctx.provenance(node, ov.provenance)
+
+
+# ---------------------------------------------------------------- similar recommendations
+
+
+def add_similarities(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> list[similarity.Match]:
+    items = [
+        similarity.Item(str(iri), rec.text, ctx.resolver.council(rec.challenge.council, rec.provenance))
+        for iri, rec in recs.items()
+    ]
+    matches = similarity.similar(items)
+    g = ctx.named(analyses_graph(ctx))
+    for m in matches:
+        source, target = URIRef(m.source), URIRef(m.target)
+        g.add((source, CG.similarTo, target))
+        node = ctx.minter.hashed("similarity", source, target, similarity.METHOD)
+        g.add((node, RDF.type, CG.Similarity))
+        g.add((node, CG["from"], source))
+        g.add((node, CG.to, target))
+        g.add((node, CG.score, lit(m.score)))
+        g.add((node, CG.method, Literal(similarity.METHOD)))
+    return matches

@@ -367,6 +367,7 @@ MAPPERS: dict[type, Callable[[Context, Any], object]] = {
     r.Concept: map_concept,
     r.CommissionModel: map_commission_model,
     r.Figure: map_figure,
+    r.ThemeOverride: lambda ctx, rec: None,  # applied by graph.enrich, after classification
 }
 
 

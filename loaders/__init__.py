@@ -19,6 +19,7 @@ from loaders import (
     london_councils_paper,
     peer_challenge_report,
     registers,
+    theme_overrides,
 )
 from loaders.records import Record
 from loaders.source import DOCUMENT_SUFFIXES, read_source
@@ -60,6 +61,8 @@ def load_document(path: Path, *, settings: Settings, genre: str | None = None) -
 
 
 def load_register(path: Path, *, settings: Settings) -> Iterator[Record]:
+    if theme_overrides.is_theme_overrides(path):
+        return theme_overrides.load(path, settings=settings)
     records: Iterator[Record] = registers.load_register(path, settings=settings)
     return records
 

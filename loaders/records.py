@@ -293,6 +293,20 @@ class Alias:
     provenance: Provenance
 
 
+@dataclass(frozen=True)
+class ThemeOverride:
+    """A person's decision that a recommendation is about a theme, overriding the classifier.
+    `recommendation` is its IRI or "<challenge key> <number>" ("E09000019-2018-03 15",
+    "E09000019-2018-03 key-item-2"); `theme` a theme notation, IRI or (old or new) name."""
+
+    recommendation: str
+    theme: str
+    provenance: Provenance
+    note: str | None = None
+    decided_by: str | None = None
+    date: date | None = None
+
+
 Record = (
     Authority
     | Alias
@@ -310,6 +324,7 @@ Record = (
     | Concept
     | CommissionModel
     | Figure
+    | ThemeOverride
 )
 
 __all__ = [
@@ -336,4 +351,5 @@ __all__ = [
     "RecommendationRef",
     "Record",
     "Review",
+    "ThemeOverride",
 ]
