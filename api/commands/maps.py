@@ -23,43 +23,78 @@ PAIR_COLUMNS = ("a_label", "b_label", "people", "connectivity", "hangs_on", "bri
 
 
 def _pair_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{key: ("; ".join(p[key]) if key == "people" else p[key]) for key in PAIR_COLUMNS}
-            for p in data["pairs"]]
+    return [
+        {key: ("; ".join(p[key]) if key == "people" else p[key]) for key in PAIR_COLUMNS}
+        for p in data["pairs"]
+    ]
 
 
 def _print_tables(data: dict[str, Any]) -> None:
-    pairs = Table("organisation", "organisation", "people", "connectivity", "hangs on", "bridge",
-                  title="Linked organisations, weakest first (connectivity = fewest people to cut them apart)")
+    pairs = Table(
+        "organisation",
+        "organisation",
+        "people",
+        "connectivity",
+        "hangs on",
+        "bridge",
+        title="Linked organisations, weakest first"
+        " (connectivity = fewest people to cut them apart)",
+    )
     for row in _pair_rows(data):
-        pairs.add_row(row["a_label"], row["b_label"], row["people"], str(row["connectivity"]),
-                      row["hangs_on"] or "", "yes" if row["bridge"] else "")
+        pairs.add_row(
+            row["a_label"],
+            row["b_label"],
+            row["people"],
+            str(row["connectivity"]),
+            row["hangs_on"] or "",
+            "yes" if row["bridge"] else "",
+        )
     out.print(pairs)
     people = Table("person", title="People the network splits at (articulation points)")
     for item in data["articulation_people"]:
         people.add_row(item["name"])
     out.print(people)
-    shares = Table("organisation", "outside links", "best-connected person", "share",
-                   title="Share of each organisation's outside links carried by one person")
+    shares = Table(
+        "organisation",
+        "outside links",
+        "best-connected person",
+        "share",
+        title="Share of each organisation's outside links carried by one person",
+    )
     for s in data["organisations"]:
         shares.add_row(s["label"], str(s["outside_links"]), s["top_person"], f"{s['share']:.0%}")
     out.print(shares)
-    flagged = Table("partnership", "members", "people joining members", "source", "where",
-                    title="Partnerships a source says rely on individual relationships")
+    flagged = Table(
+        "partnership",
+        "members",
+        "people joining members",
+        "source",
+        "where",
+        title="Partnerships a source says rely on individual relationships",
+    )
     for p in data["partnerships"]:
-        flagged.add_row(p["label"], "; ".join(p["members"]), str(p["weakest"]),
-                        p["source"].rsplit("/", 1)[-1], p["location"])
+        flagged.add_row(
+            p["label"],
+            "; ".join(p["members"]),
+            str(p["weakest"]),
+            p["source"].rsplit("/", 1)[-1],
+            p["location"],
+        )
     out.print(flagged)
 
 
 def register(app: typer.Typer) -> None:
     @app.command("map")
     def map_(
-        name: Annotated[str, typer.Argument(
-            help="organisations | peer-challenges | leads | people | council:<GSS>")],
+        name: Annotated[
+            str,
+            typer.Argument(help="organisations | peer-challenges | leads | people | council:<GSS>"),
+        ],
         out_file: Annotated[Path, typer.Option("--out", help="HTML file to write")],
         store: StoreOpt = None,
-        size_by: Annotated[str, typer.Option(
-            "--size-by", help="degree | betweenness | share | people")] = "degree",
+        size_by: Annotated[
+            str, typer.Option("--size-by", help="degree | betweenness | share | people")
+        ] = "degree",
     ) -> None:
         """Write an interactive network map as one self-contained HTML file (works offline)."""
         from graph.store import open_store
@@ -69,7 +104,9 @@ def register(app: typer.Typer) -> None:
         if size_by not in SIZE_METRICS:
             raise typer.BadParameter(f"--size-by must be one of {', '.join(SIZE_METRICS)}")
         settings = settings_for(store)
-        html = guarded(lambda: map_html(open_store(settings.store), name, MapOptions(size_by=size_by)))
+        html = guarded(
+            lambda: map_html(open_store(settings.store), name, MapOptions(size_by=size_by))
+        )
         out_file.write_text(html, encoding="utf-8")
         out.print(f"[green]wrote[/] {out_file} ({len(html) / 1e6:.1f} MB)")
 
@@ -77,7 +114,9 @@ def register(app: typer.Typer) -> None:
     def reliance(
         store: StoreOpt = None,
         as_json: Annotated[bool, typer.Option("--json", help="All measures as JSON")] = False,
-        as_csv: Annotated[bool, typer.Option("--csv", help="Linked organisation pairs as CSV")] = False,
+        as_csv: Annotated[
+            bool, typer.Option("--csv", help="Linked organisation pairs as CSV")
+        ] = False,
     ) -> None:
         """Where the network of organisations hangs on individual people."""
         from graph.store import open_store

@@ -1,0 +1,146 @@
+"""A store-like adapter for a remote SPARQL 1.1 endpoint, so code written against a
+pyoxigraph `Store` (graph.sparql.run, the API) can query a shared remote store unchanged.
+
+`RemoteStore(url).query(query, use_default_graph_as_union=..., substitutions=...)` returns
+what `pyoxigraph.Store.query` returns: `QuerySolutions` or `QueryBoolean` (parsed from the
+SPARQL JSON results with `pyoxigraph.parse_query_results`), or, for CONSTRUCT and DESCRIBE,
+an iterator of `pyoxigraph.Triple`.
+
+Substitutions are never pasted as text: each value is a typed RDF term (IRI or literal,
+serialised by pyoxigraph in N-Triples syntax, which escapes it) placed in a `VALUES` block
+at the start of the query's WHERE group, which binds the variables as pyoxigraph's own
+substitutions do. Blank nodes cannot be sent and are refused. The union default graph is
+asked for with Oxigraph's `union-default-graph` protocol parameter; for Fuseki or GraphDB,
+configure the dataset's union default graph instead (`tdb2:unionDefaultGraph true`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import httpx
+import pyoxigraph as ox
+
+from councilgraph.errors import QueryError, StoreError
+
+RESULTS_JSON = "application/sparql-results+json"
+
+
+def where_brace(query: str) -> int:
+    """Index of the `{` that opens the query's WHERE group (after a CONSTRUCT template),
+    skipping IRIs, strings and comments."""
+    i, depth, skipped_template = 0, 0, False
+    construct = _keyword_before_brace(query).upper() == "CONSTRUCT"
+    while i < len(query):
+        ch = query[i]
+        if ch == "#":
+            i = query.find("\n", i) if "\n" in query[i:] else len(query)
+            continue
+        if ch in "\"'":
+            i = _skip_string(query, i)
+            continue
+        if (
+            ch == "<"
+            and depth == 0
+            and ">" in query[i:]
+            and " " not in query[i : query.find(">", i)]
+        ):
+            i = query.find(">", i) + 1
+            continue
+        if ch == "{":
+            if depth == 0 and not (construct and not skipped_template):
+                return i
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                skipped_template = True
+        i += 1
+    raise QueryError("malformed query: no WHERE group to bind values in")
+
+
+def _keyword_before_brace(query: str) -> str:
+    words = [
+        w
+        for line in query.splitlines()
+        if not line.lstrip().startswith(("#", "PREFIX", "prefix", "BASE", "base"))
+        for w in line.split()
+    ]
+    return next((w for w in words if w.upper() in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}), "")
+
+
+def _skip_string(query: str, i: int) -> int:
+    quote = query[i : i + 3] if query[i : i + 3] in ('"""', "'''") else query[i]
+    j = i + len(quote)
+    while j < len(query):
+        if query[j] == "\\":
+            j += 2
+            continue
+        if query.startswith(quote, j):
+            return j + len(quote)
+        j += 1
+    return j
+
+
+def bind(query: str, substitutions: Mapping[ox.Variable, Any] | None) -> str:
+    """The query with a VALUES block binding each variable to its typed term."""
+    if not substitutions:
+        return query
+    names, terms = [], []
+    for variable, term in substitutions.items():
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise QueryError(
+                f"cannot send {type(term).__name__} {term} to a remote endpoint; bind an IRI or a literal"
+            )
+        names.append(f"?{variable.value}")
+        terms.append(str(term))  # N-Triples syntax: pyoxigraph escapes it
+    at = where_brace(query) + 1
+    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+    return query[:at] + block + query[at:]
+
+
+class RemoteStore:
+    """Read-only, query-only stand-in for `pyoxigraph.Store` over SPARQL 1.1 Protocol."""
+
+    def __init__(
+        self, endpoint: str, client: httpx.Client | None = None, timeout: float = 60.0
+    ) -> None:
+        self.endpoint = endpoint
+        self.client = client or httpx.Client(timeout=timeout)
+
+    def query(
+        self,
+        query: str,
+        *,
+        use_default_graph_as_union: bool = False,
+        substitutions: Mapping[ox.Variable, Any] | None = None,
+        **_: Any,
+    ) -> Any:
+        text = bind(query, substitutions)
+        graph_form = _keyword_before_brace(query).upper() in {"CONSTRUCT", "DESCRIBE"}
+        params = {"union-default-graph": ""} if use_default_graph_as_union else {}
+        headers = {
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/n-triples" if graph_form else RESULTS_JSON,
+        }
+        try:
+            response = self.client.post(
+                self.endpoint, params=params, content=text.encode(), headers=headers
+            )
+        except httpx.HTTPError as exc:
+            raise StoreError(f"cannot reach the SPARQL endpoint {self.endpoint}: {exc}") from exc
+        if response.status_code == 400:
+            raise SyntaxError(response.text[:500])  # as pyoxigraph raises for a malformed query
+        if response.status_code >= 400:
+            raise QueryError(
+                f"the SPARQL endpoint answered HTTP {response.status_code}: {response.text[:200]}",
+                status=502,
+            )
+        if graph_form:
+            return iter(list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)))
+        return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return (row["g"] for row in rows)
