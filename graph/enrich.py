@@ -47,9 +47,15 @@ def enrich(ctx: Context, records: Sequence[r.Record]) -> None:
 
 
 def record_classifications(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> None:
+    """Each recommendation's themes, in its own source's graph, and the scored evidence for
+    them in the analyses graph."""
     g = ctx.named(analyses_graph(ctx))
-    for iri, rec in recs.items():
-        for c in themes.classify_detailed(rec.text, rec.group):
+    batch = themes.classify_batch([(rec.text, rec.group) for rec in recs.values()])
+    for (iri, rec), classifications in zip(recs.items(), batch, strict=True):
+        home = ctx.graph(rec.provenance)
+        home.add((iri, CG.classificationMethod, Literal(themes.METHOD)))
+        for c in classifications:
+            home.add((iri, DCT.subject, c.theme))
             node = ctx.minter.hashed("classification", iri, c.theme, c.method)
             g.add((node, RDF.type, CG.ThemeClassification))
             g.add((node, CG.recommendation, iri))

@@ -8,7 +8,6 @@ from typing import Any
 
 from rdflib import RDF, RDFS, Literal, URIRef
 
-from graph import themes
 from graph.context import Context, add
 from graph.iris import concept_iri, policy_area_iri, role_iri
 from graph.namespaces import CG, CHALLENGE_TYPE, DCT, GSS, MEASURE, ORG, OWL, PROV, SCHEME, SKOS, XSD
@@ -171,9 +170,8 @@ def map_recommendation(ctx: Context, rec: r.Recommendation) -> None:
         group = concept_iri("recommendation-groups", rec.group, challenge.rsplit("/", 1)[1])
         _concept(ctx, group, "recommendation-groups", rec.group, rec.provenance)
         g.add((iri, CG.group, group))
-    for theme, _confidence in themes.classify(rec.text, rec.group):
-        g.add((iri, DCT.subject, theme))
-    g.add((iri, CG.classificationMethod, Literal(themes.METHOD)))
+    # Themes (dct:subject) are added by graph.enrich, which classifies all recommendations
+    # in one batch and then applies the override register.
     ctx.provenance(iri, rec.provenance)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph.themes import tokens
@@ -37,29 +38,43 @@ class Match:
     score: float
 
 
-def score_matrix(texts: Sequence[str]) -> np.ndarray:
-    """Pairwise similarity in [0, 1] of every text with every other."""
-    if not texts:
-        return np.zeros((0, 0))
+CHUNK = 2048  # rows scored at a time: memory stays O(CHUNK x n), not O(n x n)
+
+
+def _vectors(texts: Sequence[str]) -> sparse.csr_matrix:
+    """One sparse row per text whose dot products are the mean of the two cosines."""
     words = TfidfVectorizer(analyzer=tokens, sublinear_tf=True).fit_transform(texts)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
     grams = chars.fit_transform([t.lower() for t in texts])
-    scores = 0.5 * (words @ words.T).toarray() + 0.5 * (grams @ grams.T).toarray()
-    return np.clip(scores, 0.0, 1.0)
+    # Both views are L2-normalised, so scaling each by sqrt(1/2) makes x.y = (cos_w + cos_c)/2.
+    half = np.float32(np.sqrt(0.5))
+    return sparse.hstack([words * half, grams * half], format="csr", dtype=np.float32)
+
+
+def score_matrix(texts: Sequence[str]) -> np.ndarray:
+    """Pairwise similarity in [0, 1] of every text with every other (small inputs only)."""
+    if not texts:
+        return np.zeros((0, 0))
+    vectors = _vectors(texts)
+    return np.clip((vectors @ vectors.T).toarray(), 0.0, 1.0)
 
 
 def similar(
     items: Sequence[Item], *, top: int = TOP, min_score: float = MIN_SCORE
 ) -> list[Match]:
     """For each item, its `top` most similar items addressed to OTHER councils, best first."""
-    scores = score_matrix([item.text for item in items])
+    if not items:
+        return []
+    vectors = _vectors([item.text for item in items])
+    councils = np.array([item.council for item in items])
+    keys = [item.key for item in items]
     matches: list[Match] = []
-    for i, item in enumerate(items):
-        others = [
-            (float(scores[i, j]), j)
-            for j, other in enumerate(items)
-            if other.council != item.council and scores[i, j] >= min_score
-        ]
-        for score, j in sorted(others, key=lambda pair: (-pair[0], items[pair[1]].key))[:top]:
-            matches.append(Match(item.key, items[j].key, round(score, 3)))
+    for start in range(0, len(items), CHUNK):
+        block = (vectors[start : start + CHUNK] @ vectors.T).toarray()
+        for offset, row in enumerate(block):
+            i = start + offset
+            row[councils == councils[i]] = 0.0  # only recommendations to other councils
+            candidates = np.flatnonzero(row >= min_score)
+            ranked = sorted(candidates, key=lambda j: (-row[j], keys[j]))[:top]
+            matches += [Match(keys[i], keys[j], round(float(min(row[j], 1.0)), 3)) for j in ranked]
     return matches

@@ -21,6 +21,7 @@ similarity. The best theme is kept, and a second one when it reaches half the be
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -146,11 +147,20 @@ def scheme() -> _Scheme:
     return _Scheme(names, vectorizer, matrix, chars, char_matrix)
 
 
+@lru_cache(maxsize=1)
+def _cue_patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """Cue patterns compiled once: classification runs on tens of thousands of texts."""
+    return {
+        theme: [(cue, re.compile(r"\b" + re.escape(cue))) for cue in cues]
+        for theme, cues in CUES.items()
+    }
+
+
 def _cue_hits(text: str) -> dict[str, list[str]]:
     lowered = text.lower()
     return {
-        theme: [cue for cue in cues if re.search(r"\b" + re.escape(cue), lowered)]
-        for theme, cues in CUES.items()
+        theme: [cue for cue, pattern in patterns if pattern.search(lowered)]
+        for theme, patterns in _cue_patterns().items()
     }
 
 
@@ -170,10 +180,14 @@ def rule_scores(text: str, group: str | None) -> tuple[dict[str, float], dict[st
 
 
 def tfidf_scores(text: str) -> dict[str, float]:
+    return _tfidf_batch([text])[0]
+
+
+def _tfidf_batch(texts: Sequence[str]) -> list[dict[str, float]]:
+    """Cosine of each text with each theme's document; one sparse transform for all texts."""
     s = scheme()
-    vector = s.vectorizer.transform([text]).toarray()[0]
-    sims = s.matrix @ vector
-    return {theme: float(sim) for theme, sim in zip(CUES, sims, strict=True)}
+    sims = np.asarray(s.vectorizer.transform(texts) @ s.matrix.T)
+    return [{theme: float(v) for theme, v in zip(CUES, row, strict=True)} for row in sims]
 
 
 def _shares(scores: dict[str, float]) -> dict[str, float]:
@@ -183,14 +197,29 @@ def _shares(scores: dict[str, float]) -> dict[str, float]:
 
 def classify_detailed(text: str, group: str | None = None) -> list[Classification]:
     """Themes with confidence and the evidence for each, best first; at most two."""
+    return classify_batch([(text, group)])[0]
+
+
+def classify_batch(items: Sequence[tuple[str, str | None]]) -> list[list[Classification]]:
+    """`classify_detailed` for many (text, heading) pairs at once, in order."""
+    joined = [text + (" " + group if group else "") for text, group in items]
+    all_sims = _tfidf_batch(joined) if items else []
+    return [
+        _combine(text, group, whole, sims)
+        for (text, group), whole, sims in zip(items, joined, all_sims, strict=True)
+    ]
+
+
+def _combine(
+    text: str, group: str | None, whole: str, sims: dict[str, float]
+) -> list[Classification]:
     rules, hits = rule_scores(text, group)
-    sims = tfidf_scores(text + (" " + group if group else ""))
     rule_share, sim_share = _shares(rules), _shares(sims)
     combined = {t: RULE_WEIGHT * rule_share[t] + TFIDF_WEIGHT * sim_share[t] for t in CUES}
     ranked = sorted(combined.items(), key=lambda item: (-item[1], item[0]))
     best = ranked[0][1]
     if best <= 0:
-        return _fallback(text + (" " + group if group else ""))
+        return _fallback(whole)
     return [
         Classification(THEME[t], round(c, 3), rules[t], round(sims[t], 3), tuple(hits[t]))
         for t, c in ranked[:2]
