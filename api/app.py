@@ -30,12 +30,13 @@ from api.routes import (
 from councilgraph.errors import CouncilGraphError, QueryError, StoreError
 from councilgraph.settings import Settings
 from graph.store import current_build
+from visualisations import routes as maps
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(settings: Settings, *, sparql_workers: int | None = None) -> FastAPI:
-    """The app over `settings.store`; `sparql_workers` processes answer /sparql (default: CPUs, ≤4)."""
+    """The app over `settings.store`; `sparql_workers` processes answer /sparql (default ≤ 4)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -79,6 +80,7 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
     # analysis first: its /recommendations/{id}/similar must win over /recommendations/{id}
     for module in (analysis, leads, entities, recommendations, search, sparql, linked_data, pages):
         app.include_router(module.router)
+    app.include_router(maps.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -39,42 +39,73 @@ class Match:
 
 
 CHUNK = 2048  # rows scored at a time: memory stays O(CHUNK x n), not O(n x n)
+CANDIDATES = 50  # per recommendation, the nearest by words, re-scored with both views
 
 
-def _vectors(texts: Sequence[str]) -> sparse.csr_matrix:
-    """One sparse row per text whose dot products are the mean of the two cosines."""
-    words = TfidfVectorizer(analyzer=tokens, sublinear_tf=True).fit_transform(texts)
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True)
-    grams = chars.fit_transform([t.lower() for t in texts])
-    # Both views are L2-normalised, so scaling each by sqrt(1/2) makes x.y = (cos_w + cos_c)/2.
-    half = np.float32(np.sqrt(0.5))
-    return sparse.hstack([words * half, grams * half], format="csr", dtype=np.float32)
+def _views(texts: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """L2-normalised word-stem and character n-gram TF-IDF rows, one per text."""
+    words = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, dtype=np.float32)
+    chars = TfidfVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
+    )
+    return words.fit_transform(texts).tocsr(), chars.fit_transform([t.lower() for t in texts]).tocsr()
 
 
 def score_matrix(texts: Sequence[str]) -> np.ndarray:
     """Pairwise similarity in [0, 1] of every text with every other (small inputs only)."""
     if not texts:
         return np.zeros((0, 0))
-    vectors = _vectors(texts)
-    return np.clip((vectors @ vectors.T).toarray(), 0.0, 1.0)
+    words, chars = _views(texts)
+    scores = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
+    return np.clip(scores, 0.0, 1.0)
 
 
 def similar(
     items: Sequence[Item], *, top: int = TOP, min_score: float = MIN_SCORE
 ) -> list[Match]:
-    """For each item, its `top` most similar items addressed to OTHER councils, best first."""
+    """For each item, its `top` most similar items addressed to OTHER councils, best first.
+
+    Scales to tens of thousands of recommendations: the word view (sparse, cheap) picks
+    each item's CANDIDATES nearest items to other councils, and only those are scored with
+    both views. Nothing dense is n x n."""
     if not items:
         return []
-    vectors = _vectors([item.text for item in items])
+    words, chars = _views([item.text for item in items])
     councils = np.array([item.council for item in items])
     keys = [item.key for item in items]
     matches: list[Match] = []
     for start in range(0, len(items), CHUNK):
-        block = (vectors[start : start + CHUNK] @ vectors.T).toarray()
-        for offset, row in enumerate(block):
+        block = (words[start : start + CHUNK] @ words.T).tocsr()
+        for offset in range(block.shape[0]):
             i = start + offset
-            row[councils == councils[i]] = 0.0  # only recommendations to other councils
-            candidates = np.flatnonzero(row >= min_score)
-            ranked = sorted(candidates, key=lambda j: (-row[j], keys[j]))[:top]
-            matches += [Match(keys[i], keys[j], round(float(min(row[j], 1.0)), 3)) for j in ranked]
+            matches += _best(i, block, offset, words, chars, councils, keys, top, min_score)
     return matches
+
+
+def _best(
+    i: int,
+    block: sparse.csr_matrix,
+    offset: int,
+    words: sparse.csr_matrix,
+    chars: sparse.csr_matrix,
+    councils: np.ndarray,
+    keys: Sequence[str],
+    top: int,
+    min_score: float,
+) -> list[Match]:
+    row = slice(block.indptr[offset], block.indptr[offset + 1])
+    cols, word_scores = block.indices[row], block.data[row]
+    other = councils[cols] != councils[i]
+    cols, word_scores = cols[other], word_scores[other]
+    if not cols.size:
+        return []
+    if cols.size > CANDIDATES:
+        nearest = np.argpartition(-word_scores, CANDIDATES)[:CANDIDATES]
+        cols, word_scores = cols[nearest], word_scores[nearest]
+    char_scores = (chars[cols] @ chars[i].T).toarray().ravel()
+    scores = np.minimum(0.5 * word_scores + 0.5 * char_scores, 1.0)
+    ranked = sorted(
+        (j for j in range(cols.size) if scores[j] >= min_score),
+        key=lambda j: (-scores[j], keys[cols[j]]),
+    )[:top]
+    return [Match(keys[i], keys[cols[j]], round(float(scores[j]), 3)) for j in ranked]

@@ -1,0 +1,120 @@
+"""Projections of the bundled corpus (and of a small Turtle file for the Lead Chief Executives)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+
+from councilgraph.errors import QueryError
+from visualisations import projections
+from visualisations.service import reliance
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "visualisations"
+ISLINGTON_REPORT = "islington-corporate-peer-challenge-2018"
+
+
+def by_label(graph: nx.Graph, label: str) -> str:
+    found = [n for n, d in graph.nodes(data=True) if d.get("label") == label]
+    assert len(found) == 1, f"{label!r}: {found}"
+    return found[0]
+
+
+@pytest.fixture(scope="module")
+def leads_store() -> ox.Store:
+    store = ox.Store()
+    store.load(
+        (DATA / "leads.ttl").read_bytes(),
+        format=ox.RdfFormat.TURTLE,
+        to_graph=ox.NamedNode("https://w3id.org/councilgraph/id/doc/lcs"),
+    )
+    return store
+
+
+def test_manchester_and_islington_are_linked_through_the_peer_team(corpus_store: ox.Store) -> None:
+    graph = projections.organisation_network(corpus_store)
+    edge = graph.edges[
+        by_label(graph, "Manchester City Council"), by_label(graph, "London Borough of Islington")
+    ]
+    assert sorted(edge["people"]) == ["Joanne Roney", "Lynne Ridsdale"]
+    posts = {link.post for link in edge["links"]}
+    assert "Chief Executive" in posts and any(post.startswith("Peer, ") for post in posts)
+    assert all(any(s.endswith(ISLINGTON_REPORT) for s in link.sources) for link in edge["links"])
+    assert 2018 in edge["years"]
+
+
+def test_partnerships_are_tied_to_their_members(corpus_store: ox.Store) -> None:
+    graph = projections.organisation_network(corpus_store)
+    partnership = by_label(graph, "London Borough of Islington partnerships")
+    assert graph.nodes[partnership]["kind"] == "partnership" and graph.nodes[partnership]["reliant"]
+    assert by_label(graph, "London Borough of Islington") in graph[partnership]
+    assert graph.nodes[by_label(graph, "London Borough of Islington")]["kind"] == "council"
+
+
+def test_person_org_edges_carry_person_post_and_source(corpus_store: ox.Store) -> None:
+    graph = projections.person_org_network(corpus_store)
+    roney, manchester = by_label(graph, "Joanne Roney"), by_label(graph, "Manchester City Council")
+    assert graph.nodes[roney]["kind"] == "person"
+    (link,) = graph.edges[roney, manchester]["links"]
+    assert (link.name, link.post) == ("Joanne Roney", "Chief Executive")
+    assert link.sources[0].endswith(ISLINGTON_REPORT)
+    assert any(iri.endswith(ISLINGTON_REPORT) for _, _, iri in graph.graph["sources"])
+
+
+def test_peer_challenge_network_points_from_home_to_challenged(corpus_store: ox.Store) -> None:
+    graph = projections.peer_challenge_network(corpus_store)
+    islington = by_label(graph, "London Borough of Islington")
+    plymouth = by_label(graph, "Plymouth City Council")
+    assert graph.is_directed() and graph.has_edge(plymouth, islington)
+    assert not graph.has_edge(islington, plymouth)
+    assert graph.edges[plymouth, islington]["people"] == ["Giles Perritt"]
+    assert graph.in_degree(islington) >= 7
+
+
+def test_reliance_on_the_corpus(corpus_store: ox.Store) -> None:
+    result = reliance(corpus_store)
+    pairs = {frozenset((p.a_label, p.b_label)): p for p in result.pairs}
+    manchester = pairs[frozenset(("Manchester City Council", "London Borough of Islington"))]
+    plymouth = pairs[frozenset(("Plymouth City Council", "London Borough of Islington"))]
+    assert (manchester.connectivity, manchester.hangs_on) == (2, None)
+    assert (plymouth.connectivity, plymouth.hangs_on) == (1, "Giles Perritt")
+    assert "Giles Perritt" in result.articulation_people.values()
+    assert "Joanne Roney" not in result.articulation_people.values()
+    flagged = {p.label: p for p in result.partnerships}
+    assert flagged["London Borough of Islington partnerships"].source.endswith(ISLINGTON_REPORT)
+
+
+def test_council_network_centres_on_the_council(corpus_store: ox.Store) -> None:
+    graph = projections.network_for(corpus_store, "council:E09000019")
+    islington = by_label(graph, "London Borough of Islington")
+    assert by_label(graph, "Giles Perritt") in graph[islington]
+    assert by_label(graph, "Plymouth City Council") in graph  # two steps away, through the peer
+    assert "Thurrock Council" not in {d["label"] for _, d in graph.nodes(data=True)}
+
+
+def test_unknown_council_and_map_names_are_refused(corpus_store: ox.Store) -> None:
+    with pytest.raises(QueryError, match="E09999999") as exc:
+        projections.network_for(corpus_store, "council:E09999999")
+    assert exc.value.status == 404
+    with pytest.raises(QueryError, match="known: organisations"):
+        projections.network_for(corpus_store, "nonsense")
+
+
+def test_leads_network_joins_boroughs_policy_areas_and_london_councils(
+    leads_store: ox.Store,
+) -> None:
+    graph = projections.leads_network(leads_store)
+    hackney = by_label(graph, "London Borough of Hackney")
+    area = by_label(graph, "integrated health and care")
+    london = by_label(graph, "London Councils")
+    assert graph.nodes[area]["kind"] == "policy-area"
+    assert graph.has_edge(hackney, area) and graph.has_edge(area, london)
+    assert graph.edges[hackney, area]["people"] == ["Tim Shields"]
+    assert graph.edges[hackney, area]["years"] == [2017]
+    # a lead whose borough the graph does not know still shows, as a person
+    assert graph.has_edge(by_label(graph, "<b>Anon</b>"), area)
+    assert graph.graph["sources"] == [
+        ("Lead Chief Executives 2017", "2017-07-01", "https://w3id.org/councilgraph/id/doc/lcs")
+    ]

@@ -1,0 +1,255 @@
+"""How much the network of organisations relies on individual people. Pure functions.
+
+Input is the person–organisation graph (`projections.person_org_network`: nodes with
+kind "person" or an organisation kind, edges = posts). Measures:
+
+- per linked pair of organisations: the distinct people who hold posts in both, and the pair's
+  node connectivity *through people* (Menger: the fewest people whose departure cuts every
+  path between the two). Organisations are never cut, so each person is split into an
+  in-node and an out-node joined by capacity 1 and the answer is a maximum flow; a minimum
+  cut names the people. Connectivity 1 means the relationship hangs on one person.
+- people who are articulation points of the graph (their departure splits it);
+- bridge links of the organisation network (a link whose loss disconnects);
+- betweenness of every node;
+- per organisation, the share of its outside links that its single best-connected person
+  carries;
+- partnerships that a source flags as relying on individual relationships, with how many
+  people join their members.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from visualisations.facts import Partnership
+
+PERSON = "person"
+BETWEENNESS_SAMPLE = 500  # above this many nodes betweenness is estimated from a seeded sample
+
+
+@dataclass(frozen=True)
+class PairReliance:
+    a: str
+    b: str
+    a_label: str
+    b_label: str
+    people: tuple[str, ...]  # names of those holding posts in both
+    connectivity: int  # fewest people whose departure separates a and b
+    cut: tuple[str, ...]  # names of one such smallest set of people
+    bridge: bool = False  # the link is a bridge of the organisation network
+
+    @property
+    def hangs_on(self) -> str | None:
+        return self.cut[0] if self.connectivity == 1 else None
+
+
+@dataclass(frozen=True)
+class OrgShare:
+    org: str
+    label: str
+    outside_links: int
+    top_person: str
+    top_links: int
+
+    @property
+    def share(self) -> float:
+        return self.top_links / self.outside_links if self.outside_links else 0.0
+
+
+@dataclass(frozen=True)
+class PartnershipReliance:
+    label: str
+    source: str
+    location: str
+    statement: str
+    members: tuple[str, ...]
+    contacts: tuple[str, ...]  # people with a post in the partnership itself
+    weakest: int  # lowest person-connectivity between two of its members (0 = none)
+
+
+@dataclass
+class Reliance:
+    pairs: list[PairReliance] = field(default_factory=list)
+    articulation_people: dict[str, str] = field(default_factory=dict)  # IRI -> name
+    betweenness: dict[str, float] = field(default_factory=dict)
+    shares: list[OrgShare] = field(default_factory=list)
+    partnerships: list[PartnershipReliance] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "pairs": [asdict(p) | {"hangs_on": p.hangs_on} for p in self.pairs],
+            "articulation_people": [
+                {"person": k, "name": v}
+                for k, v in sorted(self.articulation_people.items(), key=lambda kv: kv[1])
+            ],
+            "organisations": [asdict(s) | {"share": round(s.share, 3)} for s in self.shares],
+            "partnerships": [asdict(p) for p in self.partnerships],
+        }
+
+
+def is_person(graph: nx.Graph, node: str) -> bool:
+    return bool(graph.nodes[node].get("kind") == PERSON)
+
+
+def flow_graph(bipartite: nx.Graph) -> nx.DiGraph:
+    """People split into (p, "in") → (p, "out") with capacity 1; organisations uncapped."""
+    flow = nx.DiGraph()
+    for u, v in bipartite.edges():
+        for person, org in ((u, v), (v, u)):
+            if is_person(bipartite, person) and not is_person(bipartite, org):
+                flow.add_edge((person, "in"), (person, "out"), capacity=1)
+                flow.add_edge(org, (person, "in"))
+                flow.add_edge((person, "out"), org)
+    return flow
+
+
+def people_cut(flow: nx.DiGraph, a: str, b: str) -> tuple[int, list[str]]:
+    """The fewest people separating organisations a and b, and one such set (person IRIs)."""
+    if a not in flow or b not in flow:
+        return 0, []
+    value, (reach, _) = nx.minimum_cut(flow, a, b)
+    cut = sorted(
+        n[0] for n in reach if isinstance(n, tuple) and n[1] == "in" and (n[0], "out") not in reach
+    )
+    return int(value), cut
+
+
+def organisation_links(bipartite: nx.Graph) -> dict[tuple[str, str], set[str]]:
+    """Each pair of organisations that share people -> those people (IRIs)."""
+    pairs: dict[tuple[str, str], set[str]] = {}
+    for person in (n for n in bipartite if is_person(bipartite, n)):
+        for a, b in combinations(sorted(bipartite[person]), 2):
+            pairs.setdefault((a, b), set()).add(person)
+    return pairs
+
+
+def pair_reliance(bipartite: nx.Graph) -> list[PairReliance]:
+    """Every linked pair of organisations, weakest first."""
+    flow = flow_graph(bipartite)
+    links = organisation_links(bipartite)
+    folded = nx.Graph(list(links))
+    bridges = {frozenset(e) for e in nx.bridges(folded)} if folded.number_of_edges() else set()
+
+    def label(node: str) -> str:
+        return str(bipartite.nodes[node].get("label", node))
+
+    found = []
+    for (a, b), people in links.items():
+        value, cut = people_cut(flow, a, b)
+        found.append(
+            PairReliance(
+                a,
+                b,
+                label(a),
+                label(b),
+                tuple(sorted(label(p) for p in people)),
+                value,
+                tuple(label(p) for p in cut),
+                frozenset((a, b)) in bridges,
+            )
+        )
+    return sorted(found, key=lambda p: (p.connectivity, p.a_label, p.b_label))
+
+
+def articulation_people(bipartite: nx.Graph) -> dict[str, str]:
+    return {
+        n: str(bipartite.nodes[n].get("label", n))
+        for n in nx.articulation_points(bipartite)
+        if is_person(bipartite, n)
+    }
+
+
+def betweenness(graph: nx.Graph, *, seed: int = 0) -> dict[str, float]:
+    sample = BETWEENNESS_SAMPLE if graph.number_of_nodes() > BETWEENNESS_SAMPLE else None
+    return dict(nx.betweenness_centrality(graph, k=sample, seed=seed if sample else None))
+
+
+def top_person_shares(bipartite: nx.Graph) -> list[OrgShare]:
+    """Per organisation: how many of its outside links its best-connected person carries alone."""
+    shares = []
+    for org in (n for n in bipartite if not is_person(bipartite, n)):
+        reach = {p: set(bipartite[p]) - {org} for p in bipartite[org] if is_person(bipartite, p)}
+        outside = set().union(*reach.values()) if reach else set()
+        if not outside:
+            continue
+        top = max(sorted(reach), key=lambda p: len(reach[p]))
+        shares.append(
+            OrgShare(
+                org,
+                str(bipartite.nodes[org].get("label", org)),
+                len(outside),
+                str(bipartite.nodes[top].get("label", top)),
+                len(reach[top]),
+            )
+        )
+    return sorted(shares, key=lambda s: (-s.share, -s.outside_links, s.label))
+
+
+def flagged_partnerships(
+    bipartite: nx.Graph, partnerships: Iterable[Partnership]
+) -> list[PartnershipReliance]:
+    """Partnerships a source says rely on individuals, and how thinly people join their members."""
+    flow = flow_graph(bipartite)
+    found = []
+    for p in (p for p in partnerships if p.reliant):
+        pairs = list(combinations(sorted(p.members), 2))
+        weakest = min((people_cut(flow, a, b)[0] for a, b in pairs), default=0)
+        contacts = sorted(
+            str(bipartite.nodes[n].get("label"))
+            for n in bipartite.adj.get(p.iri, {})
+            if is_person(bipartite, n)
+        )
+        found.append(
+            PartnershipReliance(
+                p.label,
+                p.source,
+                p.location,
+                p.statement,
+                tuple(sorted(p.members.values())),
+                tuple(contacts),
+                weakest,
+            )
+        )
+    return found
+
+
+def reliance(bipartite: nx.Graph, partnerships: Iterable[Partnership] = ()) -> Reliance:
+    """Every measure at once, for the `reliance` command and for drawing the maps."""
+    return Reliance(
+        pairs=pair_reliance(bipartite),
+        articulation_people=articulation_people(bipartite),
+        betweenness=betweenness(bipartite),
+        shares=top_person_shares(bipartite),
+        partnerships=flagged_partnerships(bipartite, partnerships),
+    )
+
+
+def annotate(network: nx.Graph, result: Reliance) -> nx.Graph:
+    """A copy of a map's network marked for drawing: fragile links, articulation people, sizes."""
+    graph = network.copy()
+    weak = {frozenset((p.a, p.b)): p for p in result.pairs}
+    # (person, organisation) labels of posts that are the only thread between two organisations
+    single = {
+        (p.hangs_on, org) for p in result.pairs if p.hangs_on for org in (p.a_label, p.b_label)
+    }
+    between = betweenness(graph)
+    shares = {s.org: s.share for s in result.shares}
+    for node, data in graph.nodes(data=True):
+        data["articulation"] = node in result.articulation_people
+        data["betweenness"] = round(between.get(node, 0.0), 4)
+        data["degree"] = graph.degree(node)
+        data["share"] = round(shares.get(node, 0.0), 3)
+    for a, b, data in graph.edges(data=True):
+        pair = weak.get(frozenset((a, b)))
+        la, lb = (graph.nodes[n].get("label") for n in (a, b))
+        data["connectivity"] = pair.connectivity if pair else None
+        data["single_person"] = bool(pair and pair.connectivity == 1) or bool(
+            {(la, lb), (lb, la)} & single
+        )
+        data["hangs_on"] = pair.hangs_on if pair else None
+    return graph
