@@ -29,7 +29,7 @@ from api.routes import (
 )
 from councilgraph.errors import CouncilGraphError, QueryError, StoreError
 from councilgraph.settings import Settings
-from graph.store import current_build
+from graph.store import current_build, open_build
 from visualisations import routes as maps
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -40,11 +40,10 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        import pyoxigraph as ox
 
         build = current_build(settings.store)
         try:
-            app.state.store = ox.Store.read_only(str(build.oxigraph_path))
+            app.state.store = open_build(build.oxigraph_path, in_memory=settings.in_memory)
         except OSError as exc:
             raise StoreError(f"cannot open the store at {build.oxigraph_path}: {exc}") from exc
         app.state.build = build
@@ -53,6 +52,7 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
             size=sparql_workers or default_size(),
             timeout=settings.query_timeout,
             row_cap=settings.result_row_cap,
+            in_memory=settings.in_memory,
         )
         await app.state.pool.start()
         try:

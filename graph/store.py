@@ -71,7 +71,8 @@ def write_quads(build_dir: Path, nquads: bytes) -> ox.Store:
 
 def publish(store_dir: Path, build_dir: Path, build_id: str, metadata: dict[str, Any]) -> Build:
     """Give a finished build its name and point `current` at it, atomically."""
-    (build_dir / "build.json").write_text(json.dumps(metadata, indent=2, sort_keys=True, default=str))
+    meta = json.dumps(metadata, indent=2, sort_keys=True, default=str)
+    (build_dir / "build.json").write_text(meta)
     final = store_dir / "builds" / build_id
     if final.exists():
         shutil.rmtree(final)
@@ -110,13 +111,26 @@ def current_build(store_dir: Path) -> Build:
     return Build(link.resolve())
 
 
-def open_store(store_dir: Path) -> ox.Store:
+def open_store(store_dir: Path, *, in_memory: bool = False) -> ox.Store:
     """The current build, read-only: safe to share between threads and processes."""
-    build = current_build(store_dir)
+    return open_build(current_build(store_dir).oxigraph_path, in_memory=in_memory)
+
+
+def open_build(path: Path, *, in_memory: bool = False) -> ox.Store:
+    """One build's Oxigraph directory, read-only; or, with `in_memory`, a copy in memory.
+
+    On-disk (RocksDB) reads are several times slower than an in-memory store for the
+    join-heavy queries researchers run (q05 at 1.2M triples: 0.52 s against 0.13 s), so a
+    server with the memory to spare loads a copy at start-up (about 12 s per million triples)."""
     try:
-        return ox.Store.read_only(str(build.oxigraph_path))
+        disk = ox.Store.read_only(str(path))
     except OSError as exc:
-        raise StoreError(f"cannot open the store at {build.oxigraph_path}: {exc}") from exc
+        raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+    if not in_memory:
+        return disk
+    memory = ox.Store()
+    memory.bulk_load(disk.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    return memory
 
 
 def open_dataset(store_dir: Path) -> Dataset:

@@ -29,6 +29,12 @@ def register(app: typer.Typer) -> None:
                 "--sparql-workers", help="SPARQL worker processes (default: CPUs, at most 4)"
             ),
         ] = None,
+        in_memory: Annotated[
+            bool,
+            typer.Option(
+                "--in-memory", help="Serve from an in-memory copy of the store: faster, more memory"
+            ),
+        ] = False,
     ) -> None:
         """Serve the graph over HTTP: REST at /leads ..., SPARQL at /sparql, a query page at /."""
         import uvicorn
@@ -37,7 +43,9 @@ def register(app: typer.Typer) -> None:
         from api.cli import guarded, settings_for
         from graph.store import current_build
 
-        overrides = {"cors_origins": tuple(cors)} if cors else {}
+        overrides: dict[str, object] = {"cors_origins": tuple(cors)} if cors else {}
+        if in_memory:
+            overrides["in_memory"] = True
         settings = settings_for(store, **overrides)
         guarded(lambda: current_build(settings.store))  # fail with a clear message before binding
         typer.echo(f"serving {settings.store} on http://{host}:{port}/ (SPARQL at /sparql)")

@@ -61,8 +61,11 @@ class _Worker:
 class SparqlPool:
     """`size` workers over the store at `store_path`; `execute` enforces `timeout` seconds."""
 
-    def __init__(self, store_path: Path, *, size: int, timeout: float, row_cap: int) -> None:
+    def __init__(
+        self, store_path: Path, *, size: int, timeout: float, row_cap: int, in_memory: bool = False
+    ) -> None:
         self.store_path = store_path
+        self.in_memory = in_memory
         self.size = size
         self.timeout = timeout
         self.row_cap = row_cap
@@ -72,11 +75,14 @@ class SparqlPool:
     def _spawn(self) -> _Worker:
         parent, child = CONTEXT.Pipe()
         process = CONTEXT.Process(
-            target=worker.serve, args=(str(self.store_path), self.row_cap, child), daemon=True
+            target=worker.serve,
+            args=(str(self.store_path), self.row_cap, child, self.in_memory),
+            daemon=True,
         )
         process.start()
         child.close()  # so that the worker's death reads as EOF here
-        if not parent.poll(60) or parent.recv() != "ready":
+        # An in-memory copy of a large store takes a while to load (about 12 s per 1M triples).
+        if not parent.poll(600 if self.in_memory else 60) or parent.recv() != "ready":
             process.kill()
             raise StoreError(f"a SPARQL worker could not open the store at {self.store_path}")
         started = _Worker(process, parent)

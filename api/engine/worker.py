@@ -9,19 +9,21 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from api.engine.negotiate import GRAPHS, RESULTS
 from graph.namespaces import PREFIXES
+from graph.store import open_build
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def serve(store_path: str, row_cap: int, conn: Connection) -> None:
+def serve(store_path: str, row_cap: int, conn: Connection, in_memory: bool = False) -> None:
     """Worker main loop: open the store read-only, then answer jobs until the pipe closes."""
-    store = ox.Store.read_only(store_path)
+    store = open_build(Path(store_path), in_memory=in_memory)
     conn.send("ready")
     while True:
         try:
