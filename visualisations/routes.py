@@ -28,7 +28,12 @@ def map_store(request: Request) -> ox.Store:
     return store  # type: ignore[no-any-return]
 
 
-@router.get("/maps/{name}", response_class=HTMLResponse, summary="An interactive network map")
+@router.get(
+    "/maps/{name}",
+    response_class=HTMLResponse,
+    summary="An interactive network map",
+    responses={404: {"description": "unknown map"}},
+)
 def get_map(
     name: str,
     store: Annotated[ox.Store, Depends(map_store)],

@@ -23,7 +23,9 @@ from graph.progress import progress
 from graph.sparql import rows
 
 router = APIRouter(tags=["analysis"])
-_SIMILAR = sparql_prologue() + """
+_SIMILAR = (
+    sparql_prologue()
+    + """
 SELECT ?rec ?similar ?score ?method ?text ?council ?councilName ?challenge WHERE {
   ?rec a cg:Recommendation .
   OPTIONAL {
@@ -34,10 +36,13 @@ SELECT ?rec ?similar ?score ?method ?text ?council ?councilName ?challenge WHERE
 }
 ORDER BY DESC(?score) ?similar
 """
+)
 IdPath = Annotated[str, Path(pattern=KEY_PATTERN)]
 
 
-@router.get("/recommendations/{id}/similar")
+@router.get(
+    "/recommendations/{id}/similar", responses={404: {"description": "unknown recommendation"}}
+)
 def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
     """The most similar recommendations made to other councils, best first, with scores."""
     iri = f"{settings.things}recommendation/{id}"
@@ -45,13 +50,19 @@ def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) 
     if not found:
         raise QueryError(f"no recommendation {id!r}", status=404)
     similar = [
-        {k: row[k] for k in ("similar", "score", "method", "text", "council", "councilName", "challenge")}
-        for row in found if "similar" in row
+        {
+            k: row[k]
+            for k in ("similar", "score", "method", "text", "council", "councilName", "challenge")
+        }
+        for row in found
+        if "similar" in row
     ]
     return {"recommendation": iri, "similar": similar}
 
 
-@router.get("/challenges/{id}/progress")
+@router.get(
+    "/challenges/{id}/progress", responses={404: {"description": "unknown challenge or council"}}
+)
 def challenge_progress(id: IdPath, store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
     """A challenge's recommendations with the actions that respond to them (status, evidence)."""
     found = [p for p in progress(store, id, settings.things) if p.challenge.endswith("/" + id)]
