@@ -125,6 +125,8 @@ def test_search_selects_and_click_focuses_the_neighbourhood(
     assert page.locator("#status").inner_text() == "1 found"
     page.fill("#search", "")
     click_node(page, "Giles Perritt")
+    # vis-network reports a click after its tap recogniser settles: wait for the focus.
+    page.wait_for_function("councilMap.nodes.get({filter: n => n.hidden}).length > 0")
     assert visible_labels(page) == {
         "Giles Perritt",
         "London Borough of Islington",
