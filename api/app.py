@@ -29,6 +29,7 @@ from api.routes import (
 )
 from councilgraph.errors import CouncilGraphError, QueryError, StoreError
 from councilgraph.settings import Settings
+from graph.remote_store import RemoteStore
 from graph.store import current_build, open_build
 from visualisations import routes as maps
 
@@ -41,18 +42,21 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
-        build = current_build(settings.store)
-        try:
+        if settings.sparql_endpoint:
+            # Several API processes can share one remote store (Oxigraph server, Fuseki ...).
+            app.state.store, app.state.build = RemoteStore(settings.sparql_endpoint), None
+            store_path = Path(".")
+        else:
+            build = current_build(settings.store)
             app.state.store = open_build(build.oxigraph_path, in_memory=settings.in_memory)
-        except OSError as exc:
-            raise StoreError(f"cannot open the store at {build.oxigraph_path}: {exc}") from exc
-        app.state.build = build
+            app.state.build, store_path = build, build.oxigraph_path
         app.state.pool = SparqlPool(
-            build.oxigraph_path,
+            store_path,
             size=sparql_workers or default_size(),
             timeout=settings.query_timeout,
             row_cap=settings.result_row_cap,
             in_memory=settings.in_memory,
+            endpoint=settings.sparql_endpoint,
         )
         await app.state.pool.start()
         try:

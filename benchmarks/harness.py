@@ -200,7 +200,9 @@ def main(argv: list[str] | None = None) -> None:
     console = Console()
     work = args.work or Path(tempfile.mkdtemp(prefix="councilgraph-bench-"))
     results = collect(scales, args.quick, work, console)
-    console.print(Table.grid().add_row(", ".join(f"{k}: {v}" for k, v in results.machine.items())))
+    machine = Table.grid()
+    machine.add_row(", ".join(f"{k}: {v}" for k, v in results.machine.items()))
+    console.print(machine)
     console.print(build_table(results))
     if results.queries:
         console.print(query_table(results))

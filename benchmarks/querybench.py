@@ -17,6 +17,7 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -77,9 +78,11 @@ def compare(
         query = path.read_text()
         timing = QueryTiming(name)
         engines: dict[str, Callable[[], int]] = {
-            "councilgraph": lambda q=query: _count(run(store, q)),
-            "raw pyoxigraph": lambda q=query: _count(raw.query(q, use_default_graph_as_union=True)),
-            "rdflib": lambda q=query: _count(dataset.query(q)),
+            "councilgraph": partial(lambda q: _count(run(store, q)), query),
+            "raw pyoxigraph": partial(
+                lambda q: _count(raw.query(q, use_default_graph_as_union=True)), query
+            ),
+            "rdflib": partial(lambda q: _count(dataset.query(q)), query),
         }
         for engine, action in engines.items():
             cap = budget if engine == "rdflib" else budget / 4
@@ -93,9 +96,9 @@ def ratios(timings: list[QueryTiming]) -> dict[str, float]:
     out: dict[str, float] = {}
     for engine in ("rdflib", "raw pyoxigraph"):
         values = [
-            t.ms[engine] / t.ms["councilgraph"]
+            other / ours
             for t in timings
-            if t.ms.get(engine) and t.ms.get("councilgraph")
+            if (other := t.ms.get(engine)) and (ours := t.ms.get("councilgraph"))
         ]
         if values:
             out[engine] = statistics.median(values)

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     base_iri: str = "https://w3id.org/councilgraph/"
     corpus: Path = BUNDLED_CORPUS
     store: Path = Field(default_factory=default_store)
+    sparql_endpoint: str | None = None  # serve from a remote SPARQL endpoint instead of `store`
     in_memory: bool = False  # serve from an in-memory copy of the store (faster, more memory)
     query_timeout: float = 10.0
     result_row_cap: int = 10_000

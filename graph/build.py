@@ -65,7 +65,9 @@ def find_inputs(corpus: Path) -> Inputs:
     if not corpus.is_dir():
         raise StoreError(f"corpus {corpus} is not a directory")
     files = sorted(p for p in corpus.rglob("*") if p.is_file() and p.stem.upper() != "README")
-    files = [p for p in files if not any(part.startswith(".") for part in p.relative_to(corpus).parts)]
+    files = [
+        p for p in files if not any(part.startswith(".") for part in p.relative_to(corpus).parts)
+    ]
     return Inputs(
         registers=[p for p in files if loaders.is_register(p)],
         documents=[p for p in files if loaders.is_document(p)],
@@ -87,13 +89,17 @@ def load_records(
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < POOL_MIN_DOCUMENTS or workers < 2:
         loaded: Iterator[list[r.Record]] = map(_load_document, jobs)
-        for done, (path, batch) in enumerate(zip(inputs.documents, loaded, strict=True), offset + 1):
+        for done, (path, batch) in enumerate(
+            zip(inputs.documents, loaded, strict=True), offset + 1
+        ):
             records.extend(batch)
             progress(f"document {path.name}", done, total)
         return records
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results = pool.map(_load_document, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
-        for done, (path, batch) in enumerate(zip(inputs.documents, results, strict=True), offset + 1):
+        for done, (path, batch) in enumerate(
+            zip(inputs.documents, results, strict=True), offset + 1
+        ):
             records.extend(batch)
             progress(f"document {path.name}", done, total)
     return records
@@ -185,16 +191,19 @@ def build(
             del store  # release the RocksDB handle before the directory is renamed
             digest = hashlib.sha256(nquads).hexdigest()
             counts = _counts(records)
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            metadata = {
+            peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+            triples, seconds = nquads.count(b"\n"), round(time.perf_counter() - started, 3)
+            metadata: dict[str, object] = {
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "content_sha256": digest,
-                "triples": nquads.count(b"\n"),
+                "triples": triples,
                 "graphs": len(graphs),
-                "inputs": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _all(inputs)},
+                "inputs": {
+                    p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _all(inputs)
+                },
                 "records": counts,
-                "seconds": round(time.perf_counter() - started, 3),
-                "peak_memory_mb": round(peak, 1),
+                "seconds": seconds,
+                "peak_memory_mb": peak,
             }
             build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + digest[:12]
             published = publish(settings.store, build_dir, build_id, metadata)
@@ -203,13 +212,13 @@ def build(
             raise
     return BuildReport(
         build=published,
-        triples=metadata["triples"],
+        triples=triples,
         graphs=len(graphs),
         documents=len(inputs.documents),
         registers=len(inputs.registers),
         records=len(records),
-        seconds=metadata["seconds"],
-        peak_memory_mb=metadata["peak_memory_mb"],
+        seconds=seconds,
+        peak_memory_mb=peak,
         counts=counts,
     )
 

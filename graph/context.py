@@ -77,7 +77,10 @@ class Context:
         return self.minter.challenge(gss, ref)
 
     def team(self, ref: ChallengeRef, provenance: Provenance) -> URIRef:
-        challenge_iri, gss = self.challenge(ref, provenance), self.resolver.council(ref.council, provenance)
+        challenge_iri, gss = (
+            self.challenge(ref, provenance),
+            self.resolver.council(ref.council, provenance),
+        )
         team = self.minter.team(gss, ref)
         self.teams[team] = (challenge_iri, ref)
         return team

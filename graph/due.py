@@ -28,7 +28,9 @@ from graph.sparql import rows
 
 FOLLOW_UP_YEARS = 2
 CHALLENGE_YEARS = 5
-_CHALLENGES = sparql_prologue() + """
+_CHALLENGES = (
+    sparql_prologue()
+    + """
 SELECT ?challenge ?council ?councilName ?start ?label WHERE {
   ?challenge a cg:PeerChallenge ; cg:subject ?council .
   ?council skos:prefLabel ?councilName .
@@ -38,7 +40,10 @@ SELECT ?challenge ?council ?councilName ?start ?label WHERE {
   FILTER NOT EXISTS { ?challenge cg:followUpOf ?earlier }
 }
 """
-_RECORDS = sparql_prologue() + """
+)
+_RECORDS = (
+    sparql_prologue()
+    + """
 SELECT ?challenge ?when ?how WHERE {
   { ?visit cg:followUpOf ?challenge . FILTER NOT EXISTS { ?visit cg:isPlanned true }
     OPTIONAL { ?visit cg:startDate ?when } BIND("follow-up visit" AS ?how) }
@@ -48,13 +53,17 @@ SELECT ?challenge ?when ?how WHERE {
     BIND("recorded response" AS ?how) }
 }
 """
-_COUNCILS = sparql_prologue() + """
+)
+_COUNCILS = (
+    sparql_prologue()
+    + """
 SELECT ?council ?name ?gss ?end WHERE {
   ?council a cg:Council ; skos:prefLabel ?name ; cg:gssCode ?gss .
   OPTIONAL { ?council cg:endDate ?end }
 }
 ORDER BY ?gss
 """
+)
 _KEY_DATE = re.compile(r"-(\d{4})(?:-(\d{2}))?(?:-[a-z-]+)?$")
 
 
@@ -116,15 +125,25 @@ def overdue_challenges(store: ox.Store, as_of: date) -> list[OverdueChallenge]:
         # An undated follow-up visit still counts: the source says it took place.
         if any(w is None or started <= w <= due for w in records.get(row["challenge"], [])):
             continue
-        out.append(OverdueChallenge(row["challenge"], row.get("label"), row["council"],
-                                    row["councilName"], started.isoformat(), due.isoformat()))
+        out.append(
+            OverdueChallenge(
+                row["challenge"],
+                row.get("label"),
+                row["council"],
+                row["councilName"],
+                started.isoformat(),
+                due.isoformat(),
+            )
+        )
     return sorted(out, key=lambda c: (c.date, c.challenge))
 
 
 def due_councils(store: ox.Store, as_of: date) -> list[DueCouncil]:
     latest: dict[str, date] = {}
-    for row in rows(store, _CHALLENGES.replace(
-            "  FILTER NOT EXISTS { ?challenge cg:followUpOf ?earlier }\n", "")):
+    for row in rows(
+        store,
+        _CHALLENGES.replace("  FILTER NOT EXISTS { ?challenge cg:followUpOf ?earlier }\n", ""),
+    ):
         started = challenge_date(row)
         if started is not None and started <= as_of:
             latest[row["council"]] = max(started, latest.get(row["council"], started))
@@ -135,10 +154,15 @@ def due_councils(store: ox.Store, as_of: date) -> list[DueCouncil]:
             continue  # abolished or merged by then
         last = latest.get(row["council"])
         if last is None or last < cutoff:
-            out.append(DueCouncil(row["council"], row["name"], row["gss"],
-                                  last.isoformat() if last else None))
+            out.append(
+                DueCouncil(
+                    row["council"], row["name"], row["gss"], last.isoformat() if last else None
+                )
+            )
     return out
 
 
 def due(store: ox.Store, as_of: date) -> DueReport:
-    return DueReport(as_of.isoformat(), overdue_challenges(store, as_of), due_councils(store, as_of))
+    return DueReport(
+        as_of.isoformat(), overdue_challenges(store, as_of), due_councils(store, as_of)
+    )

@@ -90,8 +90,14 @@ def _target(ctx: Context, reference: str) -> URIRef:
 
 
 def _error(ov: r.ThemeOverride, column: str, message: str, hint: str) -> RegisterError:
-    row = int(ov.provenance.location.removeprefix("row ")) if ov.provenance.location.startswith("row ") else None
-    return RegisterError(ov.provenance.document.removeprefix("register-") + ".csv", row, column, message, hint=hint)
+    row = (
+        int(ov.provenance.location.removeprefix("row "))
+        if ov.provenance.location.startswith("row ")
+        else None
+    )
+    return RegisterError(
+        ov.provenance.document.removeprefix("register-") + ".csv", row, column, message, hint=hint
+    )
 
 
 def apply_overrides(
@@ -102,11 +108,19 @@ def apply_overrides(
     for ov in overrides:
         target, theme = _target(ctx, ov.recommendation), theme_iri(ov.theme)
         if target not in recs:
-            raise _error(ov, "recommendation", f"no recommendation {ov.recommendation!r} in this build",
-                         "give its IRI or '<challenge key> <number>', e.g. 'E09000019-2018-03 15'")
+            raise _error(
+                ov,
+                "recommendation",
+                f"no recommendation {ov.recommendation!r} in this build",
+                "give its IRI or '<challenge key> <number>', e.g. 'E09000019-2018-03 15'",
+            )
         if theme is None:
-            raise _error(ov, "theme", f"unknown theme {ov.theme!r}",
-                         f"one of {', '.join(themes.CUES)} (or a current or 2012-2022 name)")
+            raise _error(
+                ov,
+                "theme",
+                f"unknown theme {ov.theme!r}",
+                f"one of {', '.join(themes.CUES)} (or a current or 2012-2022 name)",
+            )
         decided[target].append((theme, ov))
     for target, chosen in decided.items():
         home = ctx.graph(recs[target].provenance)
@@ -137,7 +151,9 @@ def _record_override(ctx: Context, target: URIRef, theme: URIRef, ov: r.ThemeOve
 
 def add_similarities(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> list[similarity.Match]:
     items = [
-        similarity.Item(str(iri), rec.text, ctx.resolver.council(rec.challenge.council, rec.provenance))
+        similarity.Item(
+            str(iri), rec.text, ctx.resolver.council(rec.challenge.council, rec.provenance)
+        )
         for iri, rec in recs.items()
     ]
     matches = similarity.similar(items)

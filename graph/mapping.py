@@ -10,7 +10,18 @@ from rdflib import RDF, RDFS, Literal, URIRef
 
 from graph.context import Context, add
 from graph.iris import concept_iri, policy_area_iri, role_iri
-from graph.namespaces import CG, CHALLENGE_TYPE, DCT, GSS, MEASURE, ORG, OWL, PROV, SCHEME, SKOS, XSD
+from graph.namespaces import (
+    CG,
+    CHALLENGE_TYPE,
+    DCT,
+    GSS,
+    MEASURE,
+    ORG,
+    OWL,
+    SCHEME,
+    SKOS,
+    XSD,
+)
 from loaders import records as r
 from loaders.source import slugify
 
@@ -73,7 +84,14 @@ def map_membership(ctx: Context, rec: r.Membership) -> URIRef:
         org = ctx.org(rec.organisation, rec.provenance)
     role = _role(ctx, rec.role)
     m = ctx.minter.hashed(
-        "membership", person, org, role, rec.policy_area, rec.start, rec.end, rec.provenance.document
+        "membership",
+        person,
+        org,
+        role,
+        rec.policy_area,
+        rec.start,
+        rec.end,
+        rec.provenance.document,
     )
     g = ctx.graph(rec.provenance)
     g.add((m, RDF.type, ORG.Membership))

@@ -17,7 +17,9 @@ from councilgraph.errors import QueryError
 from graph.namespaces import sparql_prologue
 from graph.sparql import rows
 
-_CHALLENGES = sparql_prologue() + """
+_CHALLENGES = (
+    sparql_prologue()
+    + """
 SELECT DISTINCT ?challenge ?label ?council ?councilName ?start ?type ?target ?text WHERE {
   ?challenge a cg:PeerChallenge ; cg:subject ?council .
   ?council skos:prefLabel ?councilName .
@@ -29,7 +31,10 @@ SELECT DISTINCT ?challenge ?label ?council ?councilName ?start ?type ?target ?te
 }
 ORDER BY ?start ?challenge
 """
-_RECOMMENDATIONS = sparql_prologue() + """
+)
+_RECOMMENDATIONS = (
+    sparql_prologue()
+    + """
 SELECT ?challenge ?rec ?number ?position ?key ?text (GROUP_CONCAT(DISTINCT STR(?theme); separator=" ") AS ?themes)
 WHERE {
   ?rec a cg:Recommendation ; cg:madeBy ?challenge ; cg:text ?text ; cg:isKeyRecommendation ?key .
@@ -39,7 +44,10 @@ WHERE {
 GROUP BY ?challenge ?rec ?number ?position ?key ?text
 ORDER BY DESC(?key) ?position ?rec
 """
-_ACTIONS = sparql_prologue() + """
+)
+_ACTIONS = (
+    sparql_prologue()
+    + """
 SELECT ?challenge ?target ?action ?text ?status ?source ?date ?basis
        (GROUP_CONCAT(DISTINCT STR(?evidence); separator=" ") AS ?evidences) WHERE {
   { ?action cg:respondsTo ?challenge . BIND(?challenge AS ?target) }
@@ -53,7 +61,10 @@ SELECT ?challenge ?target ?action ?text ?status ?source ?date ?basis
 GROUP BY ?challenge ?target ?action ?text ?status ?source ?date ?basis
 ORDER BY ?date ?action
 """
-_FOLLOW_UPS = sparql_prologue() + """
+)
+_FOLLOW_UPS = (
+    sparql_prologue()
+    + """
 SELECT ?challenge ?followUp ?label ?start ?planned WHERE {
   ?followUp cg:followUpOf ?challenge .
   OPTIONAL { ?followUp rdfs:label ?label }
@@ -62,6 +73,7 @@ SELECT ?challenge ?followUp ?label ?start ?planned WHERE {
 }
 ORDER BY ?start
 """
+)
 CHALLENGE_KEY = re.compile(r"^E\d{8}-\d{4}(?:-\d{2})?(?:-[a-z-]+)?$")
 
 
@@ -106,11 +118,17 @@ class ChallengeProgress:
         statuses: dict[str, int] = {}
         for rec in self.recommendations:
             for action in rec.actions:
-                statuses[action.status or "unstated"] = statuses.get(action.status or "unstated", 0) + 1
+                statuses[action.status or "unstated"] = (
+                    statuses.get(action.status or "unstated", 0) + 1
+                )
         answered = sum(rec.answered for rec in self.recommendations)
-        return {"recommendations": len(self.recommendations), "with_response": answered,
-                "without_response": len(self.recommendations) - answered,
-                "challenge_actions": len(self.challenge_actions), "action_statuses": statuses}
+        return {
+            "recommendations": len(self.recommendations),
+            "with_response": answered,
+            "without_response": len(self.recommendations) - answered,
+            "challenge_actions": len(self.challenge_actions),
+            "action_statuses": statuses,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "summary": self.summary}
@@ -129,15 +147,27 @@ def target_term(reference: str, things: str) -> ox.NamedNode | None:
 
 
 def _action(row: dict[str, Any]) -> ActionView:
-    return ActionView(row["action"], row["text"], row.get("status"), row.get("source"),
-                      row.get("date"), sorted(row.get("evidences", "").split()), row.get("basis"))
+    return ActionView(
+        row["action"],
+        row["text"],
+        row.get("status"),
+        row.get("source"),
+        row.get("date"),
+        sorted(row.get("evidences", "").split()),
+        row.get("basis"),
+    )
 
 
 def challenge_progress(store: ox.Store, challenge: dict[str, Any]) -> ChallengeProgress:
     bind = {"challenge": ox.NamedNode(challenge["challenge"])}
     recs = [
-        RecommendationProgress(row["rec"], row.get("number"), bool(row["key"]), row["text"],
-                               sorted(row.get("themes", "").split()))
+        RecommendationProgress(
+            row["rec"],
+            row.get("number"),
+            bool(row["key"]),
+            row["text"],
+            sorted(row.get("themes", "").split()),
+        )
         for row in rows(store, _RECOMMENDATIONS, bind)
     ]
     by_iri = {rec.iri: rec for rec in recs}
@@ -145,8 +175,13 @@ def challenge_progress(store: ox.Store, challenge: dict[str, Any]) -> ChallengeP
     for row in rows(store, _ACTIONS, bind):
         (by_iri[row["target"]].actions if row["target"] in by_iri else whole).append(_action(row))
     return ChallengeProgress(
-        challenge["challenge"], challenge.get("label"), challenge["council"],
-        challenge["councilName"], challenge.get("start"), recs, whole,
+        challenge["challenge"],
+        challenge.get("label"),
+        challenge["council"],
+        challenge["councilName"],
+        challenge.get("start"),
+        recs,
+        whole,
         rows(store, _FOLLOW_UPS, bind),
     )
 

@@ -42,7 +42,8 @@ def graph_ntriples(store: ox.Store, graph: ox.NamedNode) -> bytes:
         ox.Triple(q.subject, q.predicate, q.object)
         for q in store.quads_for_pattern(None, None, None, graph)
     ]
-    lines = sorted(set(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode().splitlines()))
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    lines = sorted(set(data.decode().splitlines()))
     return ("\n".join(lines) + "\n").encode() if lines else b""
 
 

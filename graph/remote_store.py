@@ -115,11 +115,20 @@ class RemoteStore:
         *,
         use_default_graph_as_union: bool = False,
         substitutions: Mapping[ox.Variable, Any] | None = None,
+        default_graph: list[Any] | None = None,
+        named_graphs: list[Any] | None = None,
         **_: Any,
     ) -> Any:
+        """As `pyoxigraph.Store.query`; a dataset given by `default_graph` / `named_graphs`
+        travels as the protocol's default-graph-uri / named-graph-uri parameters."""
         text = bind(query, substitutions)
         graph_form = _keyword_before_brace(query).upper() in {"CONSTRUCT", "DESCRIBE"}
-        params = {"union-default-graph": ""} if use_default_graph_as_union else {}
+        params: list[tuple[str, str | int | float | bool | None]] = []
+        if default_graph is not None:
+            params += [("default-graph-uri", g.value) for g in default_graph if hasattr(g, "value")]
+        elif use_default_graph_as_union:
+            params.append(("union-default-graph", ""))
+        params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         headers = {
             "Content-Type": "application/sparql-query",
             "Accept": "application/n-triples" if graph_form else RESULTS_JSON,
@@ -140,6 +149,18 @@ class RemoteStore:
         if graph_form:
             return iter(list(ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)))
         return ox.parse_query_results(response.content, format=ox.QueryResultsFormat.JSON)
+
+    def quads_for_pattern(
+        self, subject: Any = None, predicate: Any = None, object: Any = None, graph_name: Any = None
+    ) -> Iterator[ox.Quad]:
+        """The remote's quads matching a pattern (None matches anything), as Oxigraph quads."""
+        pattern = {"s": subject, "p": predicate, "o": object, "g": graph_name}
+        substitutions = {ox.Variable(k): v for k, v in pattern.items() if v is not None}
+        rows = self.query(
+            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions=substitutions
+        )
+        for row in rows:
+            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -70,7 +70,7 @@ def checks(shapes: Graph | None = None) -> list[Check]:
     """Every (shape, property, constraint) in the shapes graph, as a check to run."""
     shapes = shapes if shapes is not None else Graph().parse(shapes_file(), format="turtle")
     found: list[Check] = []
-    for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape)):
+    for shape in sorted(shapes.subjects(RDF.type, SH.NodeShape), key=str):
         targets = tuple(sorted(f"<{t}>" for t in shapes.objects(shape, SH.targetClass)))
         for prop in shapes.objects(shape, SH.property):
             found.extend(_property_checks(shapes, str(shape), targets, prop))
@@ -109,12 +109,12 @@ def _query(check: Check) -> str:
     if check.constraint == "MinCount":
         return (
             f"SELECT ?s WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {focus} }} }} "
-            f"OPTIONAL {{ ?s {p} ?v }} }} GROUP BY ?s HAVING (COUNT(DISTINCT ?v) < {int(arg)})"
+            f"OPTIONAL {{ ?s {p} ?v }} }} GROUP BY ?s HAVING (COUNT(DISTINCT ?v) < {int(str(arg))})"
         )
     if check.constraint == "MaxCount":
         return (
             f"SELECT ?s WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {focus} }} }} ?s {p} ?v }} "
-            f"GROUP BY ?s HAVING (COUNT(DISTINCT ?v) > {int(arg)})"
+            f"GROUP BY ?s HAVING (COUNT(DISTINCT ?v) > {int(str(arg))})"
         )
     condition = _condition(check.constraint, arg)
     return (
@@ -132,7 +132,7 @@ def _condition(constraint: str, arg: Node) -> str:
     if constraint == "NodeKind":
         return _node_kind(arg)
     if constraint == "MinLength":
-        return f"FILTER(isBlank(?v) || STRLEN(STR(?v)) < {int(arg)})"
+        return f"FILTER(isBlank(?v) || STRLEN(STR(?v)) < {int(str(arg))})"
     if constraint == "LessThanOrEquals":
         return f". ?s <{arg}> ?other FILTER(!COALESCE(?v <= ?other, false))"
     if constraint == "Pattern":

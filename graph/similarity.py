@@ -48,7 +48,9 @@ def _views(texts: Sequence[str]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     chars = TfidfVectorizer(
         analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
     )
-    return words.fit_transform(texts).tocsr(), chars.fit_transform([t.lower() for t in texts]).tocsr()
+    return words.fit_transform(texts).tocsr(), chars.fit_transform(
+        [t.lower() for t in texts]
+    ).tocsr()
 
 
 def score_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -56,13 +58,12 @@ def score_matrix(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 0))
     words, chars = _views(texts)
-    scores = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
-    return np.clip(scores, 0.0, 1.0)
+    scores: np.ndarray = 0.5 * (words @ words.T).toarray() + 0.5 * (chars @ chars.T).toarray()
+    clipped: np.ndarray = np.clip(scores, 0.0, 1.0)
+    return clipped
 
 
-def similar(
-    items: Sequence[Item], *, top: int = TOP, min_score: float = MIN_SCORE
-) -> list[Match]:
+def similar(items: Sequence[Item], *, top: int = TOP, min_score: float = MIN_SCORE) -> list[Match]:
     """For each item, its `top` most similar items addressed to OTHER councils, best first.
 
     Scales to tens of thousands of recommendations: the word view (sparse, cheap) picks

@@ -36,7 +36,9 @@ def test_every_loader_genre_is_in_the_readme() -> None:
 def test_readme_opens_with_setup_and_test_commands_that_ci_runs() -> None:
     first_block = re.search(r"```bash\n(.*?)```", README, re.S)
     assert first_block is not None
-    lines = [line for line in first_block.group(1).splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in first_block.group(1).splitlines() if line and not line.startswith("#")
+    ]
     assert len(lines) == 2
     setup, test = lines
     assert "councilgraph build" in setup

@@ -35,6 +35,14 @@ def register(app: typer.Typer) -> None:
                 "--in-memory", help="Serve from an in-memory copy of the store: faster, more memory"
             ),
         ] = False,
+        sparql_endpoint: Annotated[
+            str | None,
+            typer.Option(
+                "--sparql-endpoint",
+                help="Serve from a remote SPARQL 1.1 endpoint (e.g. an Oxigraph server's /query) "
+                "instead of --store, so several API processes share one store",
+            ),
+        ] = None,
     ) -> None:
         """Serve the graph over HTTP: REST at /leads ..., SPARQL at /sparql, a query page at /."""
         import uvicorn
@@ -46,9 +54,13 @@ def register(app: typer.Typer) -> None:
         overrides: dict[str, object] = {"cors_origins": tuple(cors)} if cors else {}
         if in_memory:
             overrides["in_memory"] = True
+        if sparql_endpoint:
+            overrides["sparql_endpoint"] = sparql_endpoint
         settings = settings_for(store, **overrides)
-        guarded(lambda: current_build(settings.store))  # fail with a clear message before binding
-        typer.echo(f"serving {settings.store} on http://{host}:{port}/ (SPARQL at /sparql)")
+        if not settings.sparql_endpoint:
+            guarded(lambda: current_build(settings.store))  # a clear message before binding
+        source = settings.sparql_endpoint or settings.store
+        typer.echo(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql)")
         uvicorn.run(
             create_app(settings, sparql_workers=workers), host=host, port=port, log_level="info"
         )

@@ -62,10 +62,18 @@ class SparqlPool:
     """`size` workers over the store at `store_path`; `execute` enforces `timeout` seconds."""
 
     def __init__(
-        self, store_path: Path, *, size: int, timeout: float, row_cap: int, in_memory: bool = False
+        self,
+        store_path: Path,
+        *,
+        size: int,
+        timeout: float,
+        row_cap: int,
+        in_memory: bool = False,
+        endpoint: str | None = None,
     ) -> None:
         self.store_path = store_path
         self.in_memory = in_memory
+        self.endpoint = endpoint
         self.size = size
         self.timeout = timeout
         self.row_cap = row_cap
@@ -76,7 +84,7 @@ class SparqlPool:
         parent, child = CONTEXT.Pipe()
         process = CONTEXT.Process(
             target=worker.serve,
-            args=(str(self.store_path), self.row_cap, child, self.in_memory),
+            args=(str(self.store_path), self.row_cap, child, self.in_memory, self.endpoint),
             daemon=True,
         )
         process.start()

@@ -21,9 +21,21 @@ from graph.store import open_build
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
-def serve(store_path: str, row_cap: int, conn: Connection, in_memory: bool = False) -> None:
+def serve(
+    store_path: str,
+    row_cap: int,
+    conn: Connection,
+    in_memory: bool = False,
+    endpoint: str | None = None,
+) -> None:
     """Worker main loop: open the store read-only, then answer jobs until the pipe closes."""
-    store = open_build(Path(store_path), in_memory=in_memory)
+    store: Any
+    if endpoint:
+        from graph.remote_store import RemoteStore
+
+        store = RemoteStore(endpoint)
+    else:
+        store = open_build(Path(store_path), in_memory=in_memory)
     conn.send("ready")
     while True:
         try:

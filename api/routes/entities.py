@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 
@@ -197,15 +197,23 @@ def get_stats(request: Request, store: StoreDep) -> Stats:
         triples=sum(r["n"] for r in graphs),
         graphs=[GraphCount(graph=r["g"], triples=r["n"]) for r in graphs],
         things=things,
-        build={"path": str(request.app.state.build.path), **request.app.state.build.metadata},
+        build=_build_info(request),
     )
 
 
 @router.get("/health", response_model=Health)
 def get_health(request: Request, store: StoreDep) -> Health:
     """Up, with the build it serves."""
-    next(iter(store.quads_for_pattern(None, None, None, None)), None)  # the store answers
-    return Health(status="ok", build=request.app.state.build.path.name)
+    store.query("ASK { GRAPH ?g { ?s ?p ?o } }")  # the store answers
+    build = request.app.state.build
+    return Health(status="ok", build=build.path.name if build else "remote")
+
+
+def _build_info(request: Request) -> dict[str, Any]:
+    build = request.app.state.build
+    if build is None:
+        return {"sparql_endpoint": request.app.state.settings.sparql_endpoint}
+    return {"path": str(build.path), **build.metadata}
 
 
 def _partnerships_of(store: StoreDep, keys: KeysDep, member: str) -> list[Ref]:

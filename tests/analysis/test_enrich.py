@@ -65,11 +65,16 @@ def test_override_wins_and_is_recorded_as_such(corpus_records: list[r.Record]) -
     # "Governance and decision-making" is a 2012-2022 name: it maps to governance and culture.
     assert set(g.objects(REC_23, DCT.subject)) == {THEME["governance-and-culture"]}
     assert set(g.objects(TH_2, DCT.subject)) == {
-        THEME["governance-and-culture"], THEME["capacity-for-improvement"]}
+        THEME["governance-and-culture"],
+        THEME["capacity-for-improvement"],
+    }
     assert set(g.objects(REC_23, CG.classificationMethod)) == {Literal("override")}
     register = URIRef(ID + "register/theme-overrides")
-    nodes = [n for n in g.subjects(CG.recommendation, REC_23)
-             if (n, CG.classificationMethod, Literal("override")) in g]
+    nodes = [
+        n
+        for n in g.subjects(CG.recommendation, REC_23)
+        if (n, CG.classificationMethod, Literal("override")) in g
+    ]
     assert len(nodes) == 1
     assert (nodes[0], PROV.wasDerivedFrom, register) in g
     assert (nodes[0], CG.sourceLocation, Literal("row 2")) in g
@@ -89,8 +94,11 @@ def test_override_of_an_unknown_theme_names_the_row(corpus_records: list[r.Recor
 
 
 def test_override_of_an_unknown_recommendation_is_refused(corpus_records: list[r.Record]) -> None:
-    bad = r.ThemeOverride("E09000019-2018-03 99", "governance-and-culture",
-                          r.Provenance("register-theme-overrides", "row 7"))
+    bad = r.ThemeOverride(
+        "E09000019-2018-03 99",
+        "governance-and-culture",
+        r.Provenance("register-theme-overrides", "row 7"),
+    )
     with pytest.raises(RegisterError, match="row 7.*no recommendation"):
         _mapped(corpus_records, [bad])
 
@@ -100,11 +108,17 @@ def _paraphrase_items() -> tuple[list[similarity.Item], dict[str, str]]:
         rows = list(csv.DictReader(f))
     with (DATA / "themes" / "labelled.csv").open(newline="") as f:
         corpus = [row for row in csv.DictReader(f) if row["source"].startswith("corpus:")]
-    items = [similarity.Item(f"{row['pair']}-{i}", row["text"], row["council"]) for i, row in enumerate(rows)]
+    items = [
+        similarity.Item(f"{row['pair']}-{i}", row["text"], row["council"])
+        for i, row in enumerate(rows)
+    ]
     # the other corpus recommendations as distractors (the originals are in the pairs already)
     texts = {row["text"] for row in rows}
-    items += [similarity.Item(row["id"], row["text"], row["council"] + "-corpus")
-              for row in corpus if row["text"] not in texts]
+    items += [
+        similarity.Item(row["id"], row["text"], row["council"] + "-corpus")
+        for row in corpus
+        if row["text"] not in texts
+    ]
     pairs = {item.key: item.key.split("-")[0] for item in items[: len(rows)]}
     return items, pairs
 
@@ -125,16 +139,32 @@ def test_near_paraphrases_to_different_councils_find_each_other() -> None:
 
 
 def test_similar_to_is_only_across_councils() -> None:
-    same = [similarity.Item("a", "Strengthen your reserves", "X"), similarity.Item("b", "Strengthen your reserves", "X")]
+    same = [
+        similarity.Item("a", "Strengthen your reserves", "X"),
+        similarity.Item("b", "Strengthen your reserves", "X"),
+    ]
     assert similarity.similar(same) == []
-    other = [similarity.Item("a", "Strengthen your reserves", "X"), similarity.Item("b", "Strengthen your reserves", "Y")]
-    assert [(m.source, m.target, m.score) for m in similarity.similar(other)] == [("a", "b", 1.0), ("b", "a", 1.0)]
+    other = [
+        similarity.Item("a", "Strengthen your reserves", "X"),
+        similarity.Item("b", "Strengthen your reserves", "Y"),
+    ]
+    assert [(m.source, m.target, m.score) for m in similarity.similar(other)] == [
+        ("a", "b", 1.0),
+        ("b", "a", 1.0),
+    ]
 
 
 def test_enrich_writes_similarities_into_the_analyses_graph(corpus_records: list[r.Record]) -> None:
     kent = r.ChallengeRef(r.OrgRef("Kent County Council", "council"), 2023, 11)
-    extra = [r.Recommendation(kent, "Build up the council's reserves so that it has more choices in future years",
-                              True, r.Provenance("kent-2023", "item 1"), number="1")]
+    extra = [
+        r.Recommendation(
+            kent,
+            "Build up the council's reserves so that it has more choices in future years",
+            True,
+            r.Provenance("kent-2023", "item 1"),
+            number="1",
+        )
+    ]
     ctx = _mapped(corpus_records + extra, [])
     analyses = ctx.graphs[URIRef(ID + "graph/analyses")]
     kent_1 = URIRef(ID + "recommendation/E10000016-2023-11-key-1")

@@ -20,7 +20,6 @@ from pathlib import Path
 import httpx
 import pyoxigraph as ox
 
-app = None
 from councilgraph.settings import Settings
 from graph import sparql
 from graph.due import due
@@ -91,16 +90,26 @@ def test_q09_top_recurring_themes(analysis_store: ox.Store) -> None:
     finance = next(r for r in rows if str(r["theme"]).endswith("financial-planning-and-management"))
     assert finance["councils"] == 3  # Islington, Tower Hamlets and Kent
     assert finance["earlierNames"] == "Financial planning and viability"
-    assert [int(r["councils"]) for r in rows] == sorted((int(r["councils"]) for r in rows), reverse=True)
+    assert [int(r["councils"]) for r in rows] == sorted(
+        (int(r["councils"]) for r in rows), reverse=True
+    )
 
 
 def test_q10_similar_recommendations_to_other_councils(analysis_store: ox.Store) -> None:
-    pairs = {(str(r["rec"]).rsplit("/", 1)[1], str(r["similar"]).rsplit("/", 1)[1]) for r in q(analysis_store, "q10")}
+    pairs = {
+        (str(r["rec"]).rsplit("/", 1)[1], str(r["similar"]).rsplit("/", 1)[1])
+        for r in q(analysis_store, "q10")
+    }
     assert ("E10000016-2023-11-key-1", "E09000019-2018-03-16") in pairs  # reserves
-    assert ("E10000016-2023-11-key-2", "E09000019-2018-03-key-item-3") in pairs  # programme management
+    assert (
+        "E10000016-2023-11-key-2",
+        "E09000019-2018-03-key-item-3",
+    ) in pairs  # programme management
     assert ("E10000016-2023-11-key-3", "E09000030-2018-06-key-item-4") in pairs  # bureaucracy
     assert ("E09000019-2018-03-16", "E10000016-2023-11-key-1") in pairs
-    assert not any(a.startswith("E10000016-2023-11-key-4") for a, _ in pairs)  # highways: nothing like it
+    assert not any(
+        a.startswith("E10000016-2023-11-key-4") for a, _ in pairs
+    )  # highways: nothing like it
     assert not any(a.split("-")[0] == b.split("-")[0] for a, b in pairs)  # never the same council
 
 
@@ -122,28 +131,39 @@ class _Result:
 class _Cli:
     """The real entry point (api.cli.main, which registers the feature commands), in a subprocess."""
 
-    def invoke(self, _app: object, args: list[str]) -> _Result:
+    def invoke(self, args: list[str]) -> _Result:
         code = "from api.cli import main; main()"
-        return _Result(subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
-                                      text=True, cwd=ROOT, timeout=120, env={**os.environ, "COLUMNS": "200"}))
+        return _Result(
+            subprocess.run(
+                [sys.executable, "-c", code, *args],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+                timeout=120,
+                env={**os.environ, "COLUMNS": "200"},
+            )
+        )
 
 
 def test_cli_progress_and_due(analysis_settings: Settings) -> None:
     runner = _Cli()
     store = str(analysis_settings.store)
-    result = runner.invoke(app, ["progress", "E09000019-2018-03", "--store", store, "--json"])
+    result = runner.invoke(["progress", "E09000019-2018-03", "--store", store, "--json"])
     assert result.exit_code == 0, result.output
     [report] = json.loads(result.output)
     assert report["summary"]["with_response"] == 2
-    text = runner.invoke(app, ["progress", "Thurrock", "--store", store]).output
+    text = runner.invoke(["progress", "Thurrock", "--store", store]).output
     assert "0 of 0 recommendations" in text
-    result = runner.invoke(app, ["due", "--as-of", "2020-07-01", "--store", store, "--csv"])
+    result = runner.invoke(["due", "--as-of", "2020-07-01", "--store", store, "--csv"])
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert [r["iri"] for r in rows if r["kind"] == "challenge-without-follow-up"] == [THURROCK, ISLINGTON]
+    assert [r["iri"] for r in rows if r["kind"] == "challenge-without-follow-up"] == [
+        THURROCK,
+        ISLINGTON,
+    ]
     assert sum(r["kind"] == "council-without-challenge" for r in rows) == 343
-    bad = runner.invoke(app, ["due", "--as-of", "1 July", "--store", store])
+    bad = runner.invoke(["due", "--as-of", "1 July", "--store", store])
     assert bad.exit_code == 1 and "YYYY-MM-DD" in bad.output
-    missing = runner.invoke(app, ["progress", "Atlantis", "--store", store])
+    missing = runner.invoke(["progress", "Atlantis", "--store", store])
     assert missing.exit_code == 1
 
 

@@ -40,10 +40,14 @@ def test_agreement_with_the_hand_labelled_sample() -> None:
             per_theme[row["theme"]] += 1
         lenient += top in {row["theme"], row["also"]}
     accuracy, lenient_accuracy = hits / len(rows), lenient / len(rows)
-    print(f"\ntheme agreement on {len(rows)} hand-labelled recommendations: "
-          f"top theme = label {accuracy:.1%}; top theme = label or second label {lenient_accuracy:.1%}")
+    print(
+        f"\ntheme agreement on {len(rows)} hand-labelled recommendations: "
+        f"top theme = label {accuracy:.1%}; top theme = label or second label {lenient_accuracy:.1%}"
+    )
     for theme in sorted(total):
-        print(f"  {theme:<38} {per_theme[theme]:>2}/{total[theme]:<2} {per_theme[theme] / total[theme]:.0%}")
+        print(
+            f"  {theme:<38} {per_theme[theme]:>2}/{total[theme]:<2} {per_theme[theme] / total[theme]:.0%}"
+        )
     assert accuracy >= 0.75
     assert lenient_accuracy >= 0.85
     assert all(per_theme[t] / total[t] >= 0.5 for t in total), "a theme is mostly missed"
@@ -58,7 +62,9 @@ def test_a_heading_with_a_2012_theme_name_decides_the_theme() -> None:
 
 
 def test_classification_records_method_cues_and_confidence() -> None:
-    found = themes.classify_detailed("Strengthen your reserves and the medium term financial strategy")
+    found = themes.classify_detailed(
+        "Strengthen your reserves and the medium term financial strategy"
+    )
     assert found[0].theme == THEME["financial-planning-and-management"]
     assert found[0].method == themes.METHOD == "councilgraph-rules-tfidf/2"
     assert "reserve" in found[0].cues and 0 < found[0].confidence <= 1

@@ -26,8 +26,6 @@ schema = schemathesis.openapi.from_dict(create_app(Settings()).openapi())
 
 
 @schema.parametrize()
-@settings(
-    max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
-)
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_honours_its_schema(case: schemathesis.Case, server: LiveServer) -> None:
     case.call_and_validate(base_url=server.url, checks=CHECKS)

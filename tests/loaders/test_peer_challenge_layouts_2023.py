@@ -9,7 +9,12 @@ from councilgraph.settings import Settings
 from loaders import detect_genre, peer_challenge_report
 from loaders import records as r
 
-KENT = Path(__file__).resolve().parents[1] / "data" / "peer-challenge-report" / "kent-corporate-peer-challenge-2023.md"
+KENT = (
+    Path(__file__).resolve().parents[1]
+    / "data"
+    / "peer-challenge-report"
+    / "kent-corporate-peer-challenge-2023.md"
+)
 
 
 def test_kent_2023_layout() -> None:
@@ -17,19 +22,38 @@ def test_kent_2023_layout() -> None:
     records = list(peer_challenge_report.load(KENT, settings=Settings()))
     [challenge] = [x for x in records if isinstance(x, r.PeerChallenge)]
     assert (challenge.ref.council.name, str(challenge.start), str(challenge.end)) == (
-        "Kent County Council", "2023-11-14", "2023-11-17")
+        "Kent County Council",
+        "2023-11-14",
+        "2023-11-17",
+    )
     recs = [x for x in records if isinstance(x, r.Recommendation)]
-    assert [(x.number, x.is_key) for x in recs] == [("1", True), ("2", True), ("3", True), ("4", True)]
-    assert recs[0].text == "Build up the council's reserves so that it has more choices in future years"
-    team = {(m.person.honorific, m.person.name, m.role) for m in records
-            if isinstance(m, r.Membership) and isinstance(m.organisation, r.ChallengeRef)}
+    assert [(x.number, x.is_key) for x in recs] == [
+        ("1", True),
+        ("2", True),
+        ("3", True),
+        ("4", True),
+    ]
+    assert (
+        recs[0].text
+        == "Build up the council's reserves so that it has more choices in future years"
+    )
+    team = {
+        (m.person.honorific, m.person.name, m.role)
+        for m in records
+        if isinstance(m, r.Membership) and isinstance(m.organisation, r.ChallengeRef)
+    }
     assert team == {
-        ("Cllr", "Sarah Holt", "Lead Peer"), (None, "Tom Reilly", "Chief Executive Peer"),
-        ("Councillor", "Dev Anand", "Member Peer"), ("Dr", "Grace Mbeki", "Officer Peer"),
+        ("Cllr", "Sarah Holt", "Lead Peer"),
+        (None, "Tom Reilly", "Chief Executive Peer"),
+        ("Councillor", "Dev Anand", "Member Peer"),
+        ("Dr", "Grace Mbeki", "Officer Peer"),
         (None, "Ruth Lowe", "Peer Challenge Manager"),
     }
-    homes = {(m.person.name, m.organisation.name, m.role) for m in records
-             if isinstance(m, r.Membership) and isinstance(m.organisation, r.OrgRef)}
+    homes = {
+        (m.person.name, m.organisation.name, m.role)
+        for m in records
+        if isinstance(m, r.Membership) and isinstance(m.organisation, r.OrgRef)
+    }
     assert ("Dev Anand", "Surrey County Council", "Cabinet Member for Finance") in homes
     [partnership] = [x for x in records if isinstance(x, r.Partnership)]
     assert partnership.relies_on_individuals is True
