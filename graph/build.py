@@ -29,6 +29,7 @@ from graph.resolve import Resolver
 from graph.shapes_sparql import report as sparql_report
 from graph.shapes_sparql import validate_store
 from graph.store import Build, build_lock, discard, new_build_dir, publish, write_quads
+from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology, validate_graph
 from loaders import records as r
 
@@ -129,7 +130,7 @@ def prepare_resolver(records: Iterable[r.Record]) -> Resolver:
     return resolver
 
 
-def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, Graph]:
+def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, TripleSet]:
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
     map_records(ctx, records)
     link_actions(ctx, records)
@@ -142,7 +143,7 @@ def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, G
     return ctx.graphs
 
 
-def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
+def to_nquads(graphs: dict[URIRef, TripleSet]) -> bytes:
     """Canonically ordered N-Quads, so the same input always gives the same bytes.
 
     Each triple is written by rdflib's own N-Triples row writer (so terms are escaped exactly
@@ -155,7 +156,7 @@ def to_nquads(graphs: dict[URIRef, Graph]) -> bytes:
     return "".join(sorted(lines)).encode()
 
 
-def union(graphs: dict[URIRef, Graph]) -> Graph:
+def union(graphs: dict[URIRef, TripleSet]) -> Graph:
     merged = Graph()
     for graph in graphs.values():
         for triple in graph:

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from graph.iris import Minter
-from graph.namespaces import CG, PROV, XSD, bind_prefixes
+from graph.namespaces import CG, PROV, XSD
 from graph.resolve import Resolver
+from graph.triples import TripleSet
 from loaders.records import ChallengeRef, OrgRef, PersonRef, Provenance
 
 
@@ -20,7 +21,7 @@ from loaders.records import ChallengeRef, OrgRef, PersonRef, Provenance
 class Context:
     resolver: Resolver
     minter: Minter
-    graphs: dict[URIRef, Graph] = field(default_factory=dict)
+    graphs: dict[URIRef, TripleSet] = field(default_factory=dict)
     org_kinds: dict[URIRef, set[str]] = field(default_factory=lambda: defaultdict(set))
     people: dict[URIRef, set[str]] = field(default_factory=lambda: defaultdict(set))  # honorifics
     person_names: dict[URIRef, str] = field(default_factory=dict)
@@ -33,15 +34,12 @@ class Context:
             return self.minter.register(provenance.document.removeprefix("register-"))
         return self.minter.document(provenance.document)
 
-    def graph(self, provenance: Provenance) -> Graph:
-        name = self.graph_name(provenance)
-        if name not in self.graphs:
-            self.graphs[name] = bind_prefixes(Graph(identifier=name))
-        return self.graphs[name]
+    def graph(self, provenance: Provenance) -> TripleSet:
+        return self.named(self.graph_name(provenance))
 
-    def named(self, name: URIRef) -> Graph:
+    def named(self, name: URIRef) -> TripleSet:
         if name not in self.graphs:
-            self.graphs[name] = bind_prefixes(Graph(identifier=name))
+            self.graphs[name] = TripleSet(name)
         return self.graphs[name]
 
     def source(self, provenance: Provenance) -> URIRef:
@@ -105,7 +103,7 @@ def lit(value: object) -> Literal:
     return Literal(value)
 
 
-def add(graph: Graph, subject: URIRef, predicate: URIRef, value: Node | object | None) -> None:
+def add(graph: TripleSet, subject: URIRef, predicate: URIRef, value: Node | object | None) -> None:
     """Add a triple unless the value is missing; plain values become typed literals."""
     if value is None or value == () or value == "":
         return

@@ -12,6 +12,7 @@ from graph.context import Context
 from graph.namespaces import CG, FOAF, ORG, SCHEME, SKOS
 from graph.resolve import normalise
 from graph.roles import core_role, is_leadership
+from graph.triples import TripleSet
 
 KIND_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "organisation": (ORG.Organization,),
@@ -42,7 +43,7 @@ def write_entities(ctx: Context, ontology: Graph) -> None:
     _label_bare_concepts(ctx, g, ontology)
 
 
-def _organisation(ctx: Context, g: Graph, org: URIRef, kinds: set[str]) -> None:
+def _organisation(ctx: Context, g: TripleSet, org: URIRef, kinds: set[str]) -> None:
     names = {k.removeprefix("named:") for k in kinds if k.startswith("named:")}
     if org.startswith(ctx.minter.things + "council/"):
         # Councils carry their register name as prefLabel; sources' spellings become altLabels.
@@ -60,7 +61,7 @@ def _organisation(ctx: Context, g: Graph, org: URIRef, kinds: set[str]) -> None:
             g.add((org, SKOS.altLabel, Literal(name)))
 
 
-def _role(g: Graph, ontology: Graph, role: URIRef, label: str) -> None:
+def _role(g: TripleSet, ontology: Graph, role: URIRef, label: str) -> None:
     if (role, RDF.type, ORG.Role) in ontology:
         return  # a core role: the ontology already says all there is
     g.add((role, RDF.type, ORG.Role))
@@ -74,7 +75,7 @@ def _role(g: Graph, ontology: Graph, role: URIRef, label: str) -> None:
         g.add((role, SKOS.broader, broader))
 
 
-def _label_bare_concepts(ctx: Context, g: Graph, ontology: Graph) -> None:
+def _label_bare_concepts(ctx: Context, g: TripleSet, ontology: Graph) -> None:
     """Concepts minted without a label (measures named only by notation) get one from their IRI."""
     labelled = set(ontology.subjects(SKOS.prefLabel, None))
     concepts: set[URIRef] = set()
