@@ -171,5 +171,6 @@ def test_enrich_writes_similarities_into_the_analyses_graph(corpus_records: list
     assert (kent_1, CG.similarTo, URIRef(ID + "recommendation/E09000019-2018-03-16")) in analyses
     node = next(n for n in analyses.subjects(CG["from"], kent_1))
     assert (node, RDF.type, CG.Similarity) in analyses
-    assert float(analyses.value(node, CG.score)) >= similarity.MIN_SCORE
-    assert str(analyses.value(node, CG.method)) == similarity.METHOD
+    analyses_graph = analyses.to_graph()
+    assert float(analyses_graph.value(node, CG.score)) >= similarity.MIN_SCORE
+    assert str(analyses_graph.value(node, CG.method)) == similarity.METHOD
