@@ -143,8 +143,8 @@ def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, T
     return ctx.graphs
 
 
-def to_nquads(graphs: dict[URIRef, TripleSet]) -> bytes:
-    """Canonically ordered N-Quads, so the same input always gives the same bytes.
+def nquad_lines(graphs: dict[URIRef, TripleSet]) -> list[str]:
+    """Canonically ordered N-Quads lines, so the same input always gives the same bytes.
 
     Each triple is written by rdflib's own N-Triples row writer (so terms are escaped exactly
     as `Graph.serialize(format="nt")` escapes them) without the per-graph serializer set-up."""
@@ -153,7 +153,18 @@ def to_nquads(graphs: dict[URIRef, TripleSet]) -> bytes:
         suffix = f" <{name}> .\n"
         for triple in graphs[name]:
             lines.add(_nt_row(triple)[: -len(" .\n")] + suffix)
-    return "".join(sorted(lines)).encode()
+    return sorted(lines)
+
+
+def write_nquads(lines: list[str], path: Path) -> str:
+    """Write the lines to `path`; their SHA-256, computed on the way (no second copy in memory)."""
+    digest = hashlib.sha256()
+    with open(path, "wb") as out:
+        for start in range(0, len(lines), 50_000):
+            chunk = "".join(lines[start : start + 50_000]).encode()
+            digest.update(chunk)
+            out.write(chunk)
+    return digest.hexdigest()
 
 
 def union(graphs: dict[URIRef, TripleSet]) -> Graph:
@@ -179,26 +190,31 @@ def build(
         if not large:
             report_progress("validating with SHACL", 0, 1)
             _enforce(validate_graph(union(graphs)))
-        nquads = to_nquads(graphs)
+        graph_count = len(graphs)
+        lines = nquad_lines(graphs)
+        del graphs  # a large build frees the mapped triples before the store is written
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("writing the store", 0, 1)
-            store = write_quads(build_dir, nquads)
+            dump = build_dir / "graph.nq"
+            digest, triples = write_nquads(lines, dump), len(lines)
+            del lines
+            store = write_quads(build_dir, dump)
+            dump.unlink()
             if large:
                 report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
                 violations = validate_store(store)
                 _enforce(Validation(not violations, len(violations), sparql_report(violations)))
             store.flush()
             del store  # release the RocksDB handle before the directory is renamed
-            digest = hashlib.sha256(nquads).hexdigest()
             counts = _counts(records)
             peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-            triples, seconds = nquads.count(b"\n"), round(time.perf_counter() - started, 3)
+            seconds = round(time.perf_counter() - started, 3)
             metadata: dict[str, object] = {
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "content_sha256": digest,
                 "triples": triples,
-                "graphs": len(graphs),
+                "graphs": graph_count,
                 "inputs": {
                     p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in _all(inputs)
                 },
@@ -214,7 +230,7 @@ def build(
     return BuildReport(
         build=published,
         triples=triples,
-        graphs=len(graphs),
+        graphs=graph_count,
         documents=len(inputs.documents),
         registers=len(inputs.registers),
         records=len(records),

@@ -79,9 +79,12 @@ def _label_bare_concepts(ctx: Context, g: TripleSet, ontology: Graph) -> None:
     """Concepts minted without a label (measures named only by notation) get one from their IRI."""
     labelled = set(ontology.subjects(SKOS.prefLabel, None))
     concepts: set[URIRef] = set()
-    for graph in ctx.graphs.values():
-        labelled.update(s for s in graph.subjects(SKOS.prefLabel, None) if isinstance(s, URIRef))
-        concepts.update(s for s in graph.subjects(RDF.type, SKOS.Concept) if isinstance(s, URIRef))
+    for graph in ctx.graphs.values():  # one pass over every triple of the build
+        for s, p, o in graph:
+            if p == SKOS.prefLabel and isinstance(s, URIRef):
+                labelled.add(s)
+            elif p == RDF.type and o == SKOS.Concept and isinstance(s, URIRef):
+                concepts.add(s)
     for concept in sorted(concepts - labelled):
         label = concept.rsplit("/", 1)[1].replace("-", " ").capitalize()
         g.add((concept, SKOS.prefLabel, Literal(label)))

@@ -62,9 +62,13 @@ def new_build_dir(store_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix="incomplete-", dir=builds))
 
 
-def write_quads(build_dir: Path, nquads: bytes) -> ox.Store:
+def write_quads(build_dir: Path, nquads: bytes | Path) -> ox.Store:
+    """A new Oxigraph store in `build_dir`, bulk-loaded from N-Quads (bytes or a file)."""
     store = ox.Store(str(build_dir / "oxigraph"))
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    if isinstance(nquads, Path):
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
     store.optimize()
     return store
 
