@@ -108,13 +108,21 @@ def run_colleague(module: str, args: list[str], timeout: float) -> str:
     return done.stdout.strip()
 
 
-def collect(scales: list[float], quick: bool, work: Path, console: Console) -> Results:
+def collect(
+    scales: list[float],
+    quick: bool,
+    work: Path,
+    console: Console,
+    query_scale: float | None = None,
+) -> Results:
     results = Results(machine=machine())
     results.builds = run_builds(work, scales, timeout=600 if quick else 1800, console=console)
     built = [s for s, (_, m) in results.builds.items() if m.ok]
     if built:
         results.query_scale = (
-            1.0
+            query_scale
+            if query_scale in built
+            else 1.0
             if 1.0 in built
             else max(s for s in built if s <= 1.0)
             if any(s <= 1 for s in built)
@@ -191,6 +199,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--scales", default=None, help="comma-separated, e.g. 0.1,1,10")
     parser.add_argument("--quick", action="store_true", help="small scales, short runs")
+    parser.add_argument(
+        "--query-scale",
+        type=float,
+        default=None,
+        help="the build the query library is compared on (default: 1, else the largest below)",
+    )
     parser.add_argument("--out", type=Path, default=Path("BENCHMARKS.md"))
     parser.add_argument("--work", type=Path, default=None, help="where corpora and stores go")
     args = parser.parse_args(argv)
@@ -199,7 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     ]
     console = Console()
     work = args.work or Path(tempfile.mkdtemp(prefix="councilgraph-bench-"))
-    results = collect(scales, args.quick, work, console)
+    results = collect(scales, args.quick, work, console, args.query_scale)
     machine = Table.grid()
     machine.add_row(", ".join(f"{k}: {v}" for k, v in results.machine.items()))
     console.print(machine)
