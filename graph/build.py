@@ -18,8 +18,9 @@ from rdflib.plugins.serializers.nt import _nt_row
 import loaders
 from councilgraph.errors import OntologyError, StoreError
 from councilgraph.settings import Settings
+from graph import similarity
 from graph.context import Context
-from graph.enrich import enrich
+from graph.enrich import enrich, recommendations_by_iri, similarity_items
 from graph.entities import write_entities
 from graph.iris import Minter
 from graph.linking import link_actions
@@ -40,6 +41,7 @@ ONTOLOGY_GRAPH = URIRef(str(CG))
 PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
+PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,20 @@ def prepare_resolver(records: Iterable[r.Record]) -> Resolver:
 
 def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, TripleSet]:
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
-    map_records(ctx, records)
-    link_actions(ctx, records)
-    enrich(ctx, records)
+    items = similarity_items(ctx, recommendations_by_iri(ctx, records))
+    # Similar recommendations are the slowest analysis and need only texts: on a large
+    # build they are computed in a second process while this one maps the records.
+    pool = ProcessPoolExecutor(1) if len(items) >= PARALLEL_SIMILARITY else None
+    try:
+        pending = pool.submit(similarity.similar, items) if pool else None
+        map_records(ctx, records)
+        link_actions(ctx, records)
+        enrich(
+            ctx, records, similar=(lambda _: pending.result()) if pending else similarity.similar
+        )
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
     ontology = load_ontology()
     write_entities(ctx, ontology)
     ontology_graph = ctx.named(ONTOLOGY_GRAPH)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rdflib import RDF, Literal, URIRef
 
@@ -35,15 +35,36 @@ def analyses_graph(ctx: Context) -> URIRef:
     return ctx.minter.thing("graph", "analyses")
 
 
-def enrich(ctx: Context, records: Sequence[r.Record]) -> None:
-    """Run every analysis over the mapped records."""
-    recommendations = {
-        recommendation_iri(ctx, rec): rec for rec in records if isinstance(rec, r.Recommendation)
-    }
+Similar = Callable[[list[similarity.Item]], list[similarity.Match]]
+
+
+def enrich(
+    ctx: Context, records: Sequence[r.Record], similar: Similar = similarity.similar
+) -> None:
+    """Run every analysis over the mapped records. `similar` may be a result computed
+    meanwhile in another process (see graph.build), for the items `similarity_items` gives."""
+    recommendations = recommendations_by_iri(ctx, records)
     record_classifications(ctx, recommendations)
     overrides = [rec for rec in records if isinstance(rec, r.ThemeOverride)]
     apply_overrides(ctx, overrides, recommendations)
-    add_similarities(ctx, recommendations)
+    add_similarities(ctx, recommendations, similar)
+
+
+def recommendations_by_iri(
+    ctx: Context, records: Sequence[r.Record]
+) -> dict[URIRef, r.Recommendation]:
+    return {
+        recommendation_iri(ctx, rec): rec for rec in records if isinstance(rec, r.Recommendation)
+    }
+
+
+def similarity_items(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> list[similarity.Item]:
+    return [
+        similarity.Item(
+            str(iri), rec.text, ctx.resolver.council(rec.challenge.council, rec.provenance)
+        )
+        for iri, rec in recs.items()
+    ]
 
 
 def record_classifications(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> None:
@@ -149,14 +170,10 @@ def _record_override(ctx: Context, target: URIRef, theme: URIRef, ov: r.ThemeOve
 # ---------------------------------------------------------------- similar recommendations
 
 
-def add_similarities(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> list[similarity.Match]:
-    items = [
-        similarity.Item(
-            str(iri), rec.text, ctx.resolver.council(rec.challenge.council, rec.provenance)
-        )
-        for iri, rec in recs.items()
-    ]
-    matches = similarity.similar(items)
+def add_similarities(
+    ctx: Context, recs: dict[URIRef, r.Recommendation], similar: Similar = similarity.similar
+) -> list[similarity.Match]:
+    matches = similar(similarity_items(ctx, recs))
     g = ctx.named(analyses_graph(ctx))
     for m in matches:
         source, target = URIRef(m.source), URIRef(m.target)
