@@ -20,11 +20,32 @@ from councilgraph.errors import QueryError
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 Bindable = ox.NamedNode | ox.Literal | str | int | float | bool | date
 
-_UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
+# pyoxigraph exposes no parsed algebra, so a query's keywords are read from its text the way
+# the SPARQL grammar would: `\uXXXX` escapes are decoded first (the grammar applies them
+# before parsing), then strings, IRIs and comments are skipped, and variables, prefixed
+# names, blank-node labels and language tags are consumed whole.
+_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_SKIP = re.compile(
+    r"""'''(?:[^'\\]|\\.|'(?!''))*'''"""  # long strings first
+    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
+    r"""|'(?:[^'\\\n\r]|\\.)*'"""
+    r'''|"(?:[^"\\\n\r]|\\.)*"'''
+    r"""|<[^<>"{}|^`\\\x00-\x20]*>"""  # IRIREF; `?a < ?b` has spaces, so it is no IRI
+    r"""|\#[^\n\r]*"""
+    r"""|[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+"""  # variables
+    r"""|_:[\w.\-]*"""  # blank node labels
+    r"""|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"""  # language tags
+    r"""|[\w][\w.\-]*:[\w.\-%\\:]*|:[\w.\-%\\:]*"""  # prefixed names
 )
+_WORD = re.compile(r"[A-Za-z_]+")
+
+UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD"})
+
+
+def keywords(query: str) -> list[str]:
+    """The bare words of a query, upper-cased, in order; strings, IRIs and names removed."""
+    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
+    return [word.upper() for word in _WORD.findall(_SKIP.sub(" ", text))]
 
 
 def library() -> dict[str, Path]:
@@ -72,7 +93,7 @@ def run(
     **options: Any,
 ) -> Any:
     """Execute a read-only query; QueryError with the parser's message when it is malformed."""
-    if _UPDATE.match(query):
+    if UPDATES & set(keywords(query)):
         raise QueryError("updates are not allowed: this graph is read-only", status=403)
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None
