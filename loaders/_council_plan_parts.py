@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders._council_plan_text import Block
+from loaders.phrases import RELIES_ON_INDIVIDUALS
 from loaders.records import Concept, OrgRef, Partnership, Provenance
 
 _NOWHERE = Provenance(document="", location="")
@@ -275,7 +276,6 @@ _PARTNERS = re.compile(
     ),
 )
 _LIST_END = re.compile(r"\s+(?:to|which|that|who|for|in order|has|have|is|are|will)\s.*$")
-_RELIES = re.compile(r"\b(?:rel(?:y|ies|iant|ying|iance)) (?:up)?on individual", re.I)
 _SUBJECTS = (
     "data sharing",
     "prevention",
@@ -313,7 +313,7 @@ def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Bl
                 if subject
                 else (f"{council} partnership with {members[1].name}")
             )
-            relies = True if _RELIES.search(sentence) else None
+            relies = True if RELIES_ON_INDIVIDUALS.search(sentence) else None
             partnership = Partnership(
                 label, tuple(members), replace_location(block), subject, relies, statement=sentence
             )

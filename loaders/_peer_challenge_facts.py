@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from loaders import _peer_challenge_text as text
 from loaders._peer_challenge_team import LGA, is_person
 from loaders.dates import add_years, end_of_month, month_number
+from loaders.phrases import RELIES_ON_INDIVIDUALS
 from loaders.records import ChallengeRef, Figure, Membership, OrgRef, Partnership, PersonRef
 from loaders.source import Line, Source
 
@@ -80,16 +81,6 @@ _WITHIN = re.compile(
 )
 _BEFORE = re.compile(r"\bbefore\s+(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>\d{4})\b")
 _BY = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:(?P<month>[A-Z][a-z]+)\s+)?(?P<year>\d{4})\b")
-_RELIANCE = re.compile(
-    r"relian(?:t|ce)\s+(?:up)?on\s+(?:\w+\s+)?(?:individual|personal)\s+relationships"
-    r"|relian(?:t|ce)\s+(?:up)?on\s+(?:key\s+)?individuals"
-    r"|depend\w*\s+(?:heavily\s+)?(?:up)?on\s+(?:key\s+)?"
-    r"(?:individuals|individual relationships|personal relationships)"
-    r"|rel(?:y|ies|ying)\s+(?:heavily\s+|too\s+much\s+)?(?:up)?on\s+(?:key\s+|a few\s+)?"
-    r"(?:individuals|personal relationships|individual relationships)"
-    r"|personality[- ](?:driven|dependent)",
-    re.IGNORECASE,
-)
 _HEALTH = (
     r"Clinical Commissioning Groups?|\bCCGs?\b|\bICBs?\b|Integrated Care Boards?"
     r"|health (?:and care )?system|health partners|\bNHS\b"
@@ -282,7 +273,7 @@ def partnerships(
         location = f"{text.place(sections, index)}, paragraph {_paragraph_number(section, para)}"
         section_text = " ".join(p.text for p in section)
         for offset, sentence in text.sentences(para.text):
-            reliance = _RELIANCE.search(sentence)
+            reliance = RELIES_ON_INDIVIDUALS.search(sentence)
             if reliance and re.search(r"partner", para.text, re.I):
                 yield Partnership(
                     f"{council.name} partnerships",
