@@ -74,21 +74,23 @@ def link_actions(ctx: Context, records: Iterable[r.Record]) -> None:
         d.key: d.publisher for d in records if isinstance(d, r.DocumentRecord) and d.publisher
     }
     dates = {d.key: d.date for d in records if isinstance(d, r.DocumentRecord)}
-    recommendations = [rec for rec in records if isinstance(rec, r.Recommendation)]
+    by_council: dict[str | None, list[r.Recommendation]] = {}
+    for rec in records:
+        if isinstance(rec, r.Recommendation):
+            gss = ctx.resolver.find_council(rec.challenge.council.name)
+            by_council.setdefault(gss, []).append(rec)
     for action in records:
         if not isinstance(action, r.Action) or action.responds_to is not None:
             continue
         publisher = publishers.get(action.provenance.document)
-        if publisher is None or ctx.resolver.find_council(publisher.name) is None:
+        gss = ctx.resolver.find_council(publisher.name) if publisher else None
+        if gss is None:
             continue
-        gss = ctx.resolver.find_council(publisher.name)
-        authority = ctx.resolver.authorities[gss]  # type: ignore[index]
+        authority = ctx.resolver.authorities[gss]
         # The council's own place name is in both texts by nature: no evidence of a link.
         place = frozenset(_WORD.findall((authority.short_name or authority.name).lower()))
         when = dates.get(action.provenance.document)
-        for rec in recommendations:
-            if ctx.resolver.find_council(rec.challenge.council.name) != gss:
-                continue
+        for rec in by_council.get(gss, []):
             if when is not None and rec.challenge.year > when.year:
                 continue
             basis = shared_phrases(action.text, rec.text, action.context, place)

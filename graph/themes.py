@@ -270,21 +270,21 @@ def scheme() -> _Scheme:
 
 
 @lru_cache(maxsize=1)
-def _cue_patterns() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
+def _cue_patterns() -> dict[str, re.Pattern[str]]:
     """One alternation per theme, compiled once: classification runs on tens of thousands
     of texts. Longest cues first, so "people strategy" wins over "people"."""
     patterns = {}
     for theme, cues in CUES.items():
         ordered = sorted(cues, key=len, reverse=True)
         pattern = re.compile(r"\b(" + "|".join(re.escape(c) for c in ordered) + ")")
-        patterns[theme] = (pattern, {c: c for c in cues})
+        patterns[theme] = pattern
     return patterns
 
 
 def _cue_hits(text: str) -> dict[str, list[str]]:
     lowered = text.lower()
     hits: dict[str, list[str]] = {}
-    for theme, (pattern, _) in _cue_patterns().items():
+    for theme, pattern in _cue_patterns().items():
         found = {m.group(1) for m in pattern.finditer(lowered)}
         hits[theme] = [cue for cue in CUES[theme] if cue in found]
     return hits
