@@ -22,7 +22,12 @@ SPACING = 90.0  # pixels per ideal edge length on the canvas
 
 
 def positions(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[float, float]]:
-    """Canvas coordinates (pixels, centred on 0) for every node."""
+    """Canvas coordinates (pixels, centred on 0) for every node; the same graph always gets
+    the same picture, whatever order its nodes were added in."""
+    ordered = nx.Graph()
+    ordered.add_nodes_from(sorted(graph.nodes, key=str))
+    ordered.add_edges_from(sorted((tuple(sorted(e, key=str)) for e in graph.edges), key=str))
+    graph = ordered
     n = graph.number_of_nodes()
     if n == 0:
         return {}

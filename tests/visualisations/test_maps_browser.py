@@ -57,10 +57,22 @@ def open_map(page: Page, html: str) -> list[str]:
 
 
 def click_node(page: Page, label: str) -> int:
+    """Click the node on the canvas, at a point where vis-network itself finds that node (its
+    centre may sit under a neighbour on a crowded map)."""
     node_id: int = page.evaluate("l => councilMap.data.nodes.find(n => n.label === l).id", label)
-    point: dict[str, float] = page.evaluate(
-        "id => councilMap.network.canvasToDOM(councilMap.network.getPosition(id))", node_id
+    point: dict[str, float] | None = page.evaluate(
+        """id => {
+          const net = councilMap.network, box = net.getBoundingBox(id);
+          for (const fx of [0.5, 0.3, 0.7, 0.15, 0.85]) for (const fy of [0.5, 0.3, 0.7]) {
+            const dom = net.canvasToDOM({x: box.left + fx * (box.right - box.left),
+                                         y: box.top + fy * (box.bottom - box.top)});
+            if (net.getNodeAt(dom) === id) return dom;
+          }
+          return null;
+        }""",
+        node_id,
     )
+    assert point is not None, f"{label} is covered by other nodes everywhere"
     box = page.locator("#network").bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
