@@ -19,24 +19,42 @@ def _build_rows(results: Any) -> list[str]:
     return rows
 
 
+def _ms(t: Any, engine: str) -> str:
+    return ("≥" if engine in t.stopped else "") + f"{t.ms[engine]:,.2f}"
+
+
+def _times(value: float, floor: bool) -> str:
+    return ("≥" if floor else "") + (f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x")
+
+
 def _query_rows(results: Any) -> list[str]:
     rows = [
-        "| query | councilgraph ms | raw pyoxigraph ms | rdflib ms | rdflib / councilgraph "
-        "| raw / councilgraph | rows |",
-        "|---|---|---|---|---|---|---|",
+        "| query | councilgraph (disk) ms | councilgraph (memory) ms | raw pyoxigraph ms "
+        "| rdflib ms | rdflib / cg disk | rdflib / cg memory | raw / cg memory | rows |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for t in results.queries:
-        cg, raw, rd = (t.ms.get(e) for e in ("councilgraph", "raw pyoxigraph", "rdflib"))
-        agree = "" if len(set(t.rows.values())) == 1 else f" (engines differ: {t.rows})"
+        disk, memory = t.ms["councilgraph (disk)"], t.ms["councilgraph (memory)"]
+        raw, rd = t.ms["raw pyoxigraph"], t.ms["rdflib"]
+        floor = "rdflib" in t.stopped
+        counts = set(t.rows.values())
+        agree = str(next(iter(counts))) if len(counts) == 1 else f"engines differ: {t.rows}"
+        if t.stopped:
+            agree += f" (stopped at the budget: {', '.join(sorted(t.stopped))})"
         rows.append(
-            f"| {t.name} | {cg:.2f} | {raw:.2f} | {rd:.1f} | {rd / cg:.0f}x | {raw / cg:.2f} "
-            f"| {t.rows['councilgraph']}{agree} |"
+            f"| {t.name} | {_ms(t, 'councilgraph (disk)')} | {_ms(t, 'councilgraph (memory)')} "
+            f"| {_ms(t, 'raw pyoxigraph')} | {_ms(t, 'rdflib')} | {_times(rd / disk, floor)} "
+            f"| {_times(rd / memory, floor)} | {raw / memory:.2f} | {agree} |"
         )
     return rows
 
 
 def render(
-    results: Any, target_s: float, target_mb: float, target_ratio: float, ratio: dict[str, float]
+    results: Any,
+    target_s: float,
+    target_mb: float,
+    target_ratio: float,
+    ratio: dict[tuple[str, str], float],
 ) -> str:
     lines = [
         "# Benchmarks",
@@ -64,9 +82,13 @@ def render(
         lines += [
             f"## Query library (graph/queries, scale {results.query_scale:g})",
             "",
-            "Median ms. Baselines: rdflib's default in-memory store "
-            "(`Dataset(default_union=True)`, `dataset.query`) and an in-memory pyoxigraph "
-            f"Store, both loaded from the build's N-Quads (load: {loads}).",
+            "Median ms over the runs after a warm-up, all in one process. councilgraph reads "
+            "its store on disk (`councilgraph query`, `serve`) or as an in-memory copy "
+            "(`serve --in-memory`). Baselines: rdflib's default in-memory store (`Dataset()`, "
+            "`dataset.query`) and an in-memory pyoxigraph Store, both loaded from the store's "
+            "N-Quads (named graphs plus the default graph holding their merge, so every "
+            f"engine answers over the same default graph). Loads: {loads}. ≥: the run "
+            "was stopped at the budget; the time is a lower bound, and so is its ratio.",
             "",
             *_query_rows(results),
             "",
@@ -83,7 +105,11 @@ def render(
 
 
 def _closing(
-    results: Any, target_s: float, target_mb: float, target_ratio: float, ratio: dict[str, float]
+    results: Any,
+    target_s: float,
+    target_mb: float,
+    target_ratio: float,
+    ratio: dict[tuple[str, str], float],
 ) -> list[str]:
     notes = []
     full = results.builds.get(1.0)
@@ -96,12 +122,21 @@ def _closing(
         )
     else:
         notes.append("- 100% build: not measured in this run.")
-    if "rdflib" in ratio:
-        verdict = "meets" if ratio["rdflib"] >= target_ratio else "misses"
+    floor = "≥" if any("rdflib" in t.stopped for t in results.queries) else ""
+    for ours in ("councilgraph (disk)", "councilgraph (memory)"):
+        if ("rdflib", ours) in ratio:
+            value = ratio[("rdflib", ours)]
+            verdict = "meets" if value >= target_ratio else "misses"
+            notes.append(
+                f"- Query library at scale {results.query_scale:g}, median over queries of "
+                f"rdflib time / {ours} time: {floor}{value:.0f}x ({verdict} the "
+                f"{target_ratio:.0f}x target)."
+            )
+    if ("raw pyoxigraph", "councilgraph (memory)") in ratio:
         notes.append(
-            f"- Query library, median over queries of rdflib time / councilgraph time: "
-            f"{ratio['rdflib']:.0f}x ({verdict} the {target_ratio:.0f}x target); raw in-memory "
-            f"pyoxigraph / councilgraph: {ratio.get('raw pyoxigraph', float('nan')):.2f}."
+            "- Raw in-memory pyoxigraph / councilgraph (memory): "
+            f"{ratio[('raw pyoxigraph', 'councilgraph (memory)')]:.2f} (councilgraph's own "
+            "layer over the engine)."
         )
     notes += [
         f"- {part}: "

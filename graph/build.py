@@ -3,24 +3,34 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import os
 import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _quoteLiteral
+from rdflib.term import Node
 
 import loaders
 from councilgraph.errors import OntologyError, StoreError
 from councilgraph.settings import Settings
 from graph import similarity
 from graph.context import Context
-from graph.enrich import enrich, recommendations_by_iri, similarity_items
+from graph.enrich import (
+    analyses_graph,
+    enrich,
+    recommendations_by_iri,
+    similarity_graph,
+    similarity_items,
+)
 from graph.entities import write_entities
 from graph.iris import Minter
 from graph.linking import link_actions
@@ -29,7 +39,15 @@ from graph.namespaces import CG
 from graph.resolve import Resolver
 from graph.shapes_sparql import report as sparql_report
 from graph.shapes_sparql import validate_store
-from graph.store import Build, build_lock, discard, new_build_dir, publish, write_quads
+from graph.store import (
+    STORE_FORMAT,
+    Build,
+    build_lock,
+    discard,
+    new_build_dir,
+    publish,
+    write_quads,
+)
 from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology, validate_graph
 from loaders import records as r
@@ -41,7 +59,11 @@ ONTOLOGY_GRAPH = URIRef(str(CG))
 PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
-PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
+PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets processes of its own
+SIMILARITY_PROCESSES = 2
+# Quads per bulk load: Oxigraph's loader holds a call's quads in memory (2.4M quads in one
+# call peaked 1.8 GB above the rest of the build; in calls of 500k, about 0.2 GB).
+BULK_LINES = 500_000
 
 
 @dataclass(frozen=True)
@@ -132,60 +154,109 @@ def prepare_resolver(records: Iterable[r.Record]) -> Resolver:
     return resolver
 
 
-def map_to_graphs(records: list[r.Record], settings: Settings) -> dict[URIRef, TripleSet]:
+def map_to_quads(records: list[r.Record], settings: Settings) -> tuple[list[str], int]:
+    """Every statement as canonically ordered N-Quads lines, and the number of named graphs."""
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
     items = similarity_items(ctx, recommendations_by_iri(ctx, records))
     # Similar recommendations are the slowest analysis and need only texts: on a large
-    # build they are computed in a second process while this one maps the records.
-    pool = ProcessPoolExecutor(1) if len(items) >= PARALLEL_SIMILARITY else None
+    # build, two more processes compute and serialise halves of them while this one maps
+    # the rest (the work of all three is about even, and keeps two cores busy).
+    parts = SIMILARITY_PROCESSES if len(items) >= PARALLEL_SIMILARITY else 0
+    pool = ProcessPoolExecutor(parts) if parts else None
     try:
-        pending = pool.submit(similarity.similar, items) if pool else None
+        pending = [
+            pool.submit(similarity_lines, items, settings.things, (k, parts))
+            for k in range(parts)
+            if pool
+        ]
         map_records(ctx, records)
         link_actions(ctx, records)
-        enrich(
-            ctx, records, similar=(lambda _: pending.result()) if pending else similarity.similar
+        enrich(ctx, records)
+        ontology = load_ontology()
+        write_entities(ctx, ontology)
+        ontology_graph = ctx.named(ONTOLOGY_GRAPH)
+        for triple in ontology:
+            ontology_graph.add(triple)
+        names = set(ctx.graphs)
+        mapped = nquad_lines(ctx.graphs)
+        ctx.graphs.clear()  # the mapped triples are freed before the similar ones arrive
+        similar = (
+            [future.result() for future in pending]
+            if pending
+            else [similarity_lines(items, settings.things)]
         )
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
-    ontology = load_ontology()
-    write_entities(ctx, ontology)
-    ontology_graph = ctx.named(ONTOLOGY_GRAPH)
-    for triple in ontology:
-        ontology_graph.add(triple)
-    return ctx.graphs
+    if any(similar):
+        names.add(analyses_graph(ctx.minter))
+    return merge_lines(mapped, *similar), len(names)
+
+
+def similarity_lines(
+    items: list[similarity.Item], things: str, share: tuple[int, int] = (0, 1)
+) -> list[str]:
+    """The similar-recommendation statements as sorted N-Quads lines: a top-level function
+    so that another process can run it, returning text rather than rdflib terms."""
+    graph = similarity_graph(items, Minter(things), share)
+    return nquad_lines({graph.identifier: graph})
 
 
 def nquad_lines(graphs: dict[URIRef, TripleSet]) -> list[str]:
     """Canonically ordered N-Quads lines, so the same input always gives the same bytes.
 
-    Each triple is written by rdflib's own N-Triples row writer (so terms are escaped exactly
-    as `Graph.serialize(format="nt")` escapes them) without the per-graph serializer set-up."""
+    Terms are written by rdflib's own N-Triples writers (so they are escaped exactly as
+    `Graph.serialize(format="nt")` escapes them); each IRI once, as IRIs repeat and most
+    literals do not."""
+    written: dict[Node, str] = {}
+
+    def n3(term: Node) -> str:
+        if isinstance(term, Literal):
+            return _quoteLiteral(term)
+        text = written.get(term)
+        if text is None:
+            text = written[term] = term.n3()
+        return text
+
     lines: set[str] = set()
     for name in graphs:
         suffix = f" <{name}> .\n"
-        for triple in graphs[name]:
-            lines.add(_nt_row(triple)[: -len(" .\n")] + suffix)
+        for s, p, o in graphs[name]:
+            lines.add(f"{n3(s)} {n3(p)} {n3(o)}{suffix}")
     return sorted(lines)
 
 
-def write_nquads(lines: list[str], path: Path) -> str:
-    """Write the lines to `path`; their SHA-256, computed on the way (no second copy in memory)."""
-    digest = hashlib.sha256()
-    with open(path, "wb") as out:
-        for start in range(0, len(lines), 50_000):
-            chunk = "".join(lines[start : start + 50_000]).encode()
-            digest.update(chunk)
-            out.write(chunk)
-    return digest.hexdigest()
-
-
-def union(graphs: dict[URIRef, TripleSet]) -> Graph:
-    merged = Graph()
-    for graph in graphs.values():
-        for triple in graph:
-            merged.add(triple)
+def merge_lines(*sorted_parts: list[str]) -> list[str]:
+    """Sorted lists of lines merged into one sorted list without repeats."""
+    merged: list[str] = []
+    for line in heapq.merge(*sorted_parts):
+        if not merged or merged[-1] != line:
+            merged.append(line)
     return merged
+
+
+def default_graph_line(line: str) -> str:
+    """An N-Quads line's triple, in the default graph (an IRI holds no space, so the graph
+    name starts at the last " <")."""
+    return line[: line.rindex(" <")] + " .\n"
+
+
+def nquad_chunks(lines: list[str], digest: Any) -> Iterator[bytes]:
+    """The named graphs' lines, then their triples again in the default graph, as N-Quads
+    byte chunks of BULK_LINES lines. The store's default graph is thus the RDF merge of
+    the named graphs, materialised so that a triple two documents state is one triple,
+    not two, to every query. `digest` is updated with the named graphs' bytes."""
+    for start in range(0, len(lines), BULK_LINES):
+        chunk = "".join(lines[start : start + BULK_LINES]).encode()
+        digest.update(chunk)
+        yield chunk
+    for start in range(0, len(lines), BULK_LINES):
+        yield "".join(map(default_graph_line, lines[start : start + BULK_LINES])).encode()
+
+
+def union(lines: list[str]) -> Graph:
+    """The merge of the named graphs, as an rdflib graph (for pySHACL on small builds)."""
+    return Graph().parse(data="".join(map(default_graph_line, lines)), format="nt")
 
 
 def build(
@@ -194,29 +265,31 @@ def build(
     """Build the graph from `settings.corpus` into `settings.store`; all or nothing."""
     started = time.perf_counter()
     report_progress = progress or (lambda what, done, total: None)
+    phases = Phases()
     inputs = find_inputs(settings.corpus)
     with build_lock(settings.store):
-        records = load_records(inputs, settings, genres or {}, report_progress)
+        with phases("load"):
+            records = load_records(inputs, settings, genres or {}, report_progress)
         report_progress("mapping to RDF", 0, 1)
-        graphs = map_to_graphs(records, settings)
-        large = sum(len(graph) for graph in graphs.values()) > PYSHACL_MAX_TRIPLES
+        with phases("map"):
+            lines, graph_count = map_to_quads(records, settings)
+        large = len(lines) > PYSHACL_MAX_TRIPLES
         if not large:
             report_progress("validating with SHACL", 0, 1)
-            _enforce(validate_graph(union(graphs)))
-        graph_count = len(graphs)
-        lines = nquad_lines(graphs)
-        del graphs  # a large build frees the mapped triples before the store is written
+            with phases("validate"):
+                _enforce(validate_graph(union(lines)))
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("writing the store", 0, 1)
-            dump = build_dir / "graph.nq"
-            digest, triples = write_nquads(lines, dump), len(lines)
-            del lines
-            store = write_quads(build_dir, dump)
-            dump.unlink()
+            with phases("write"):
+                hashed, triples = hashlib.sha256(), len(lines)
+                store = write_quads(build_dir, nquad_chunks(lines, hashed))
+                digest = hashed.hexdigest()
+                del lines
             if large:
                 report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
-                violations = validate_store(store)
+                with phases("validate"):
+                    violations = validate_store(store)
                 _enforce(Validation(not violations, len(violations), sparql_report(violations)))
             store.flush()
             del store  # release the RocksDB handle before the directory is renamed
@@ -226,6 +299,7 @@ def build(
             metadata: dict[str, object] = {
                 "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
                 "content_sha256": digest,
+                "store_format": STORE_FORMAT,
                 "triples": triples,
                 "graphs": graph_count,
                 "inputs": {
@@ -233,6 +307,7 @@ def build(
                 },
                 "records": counts,
                 "seconds": seconds,
+                "phase_seconds": phases.seconds,
                 "peak_memory_mb": peak,
             }
             build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + digest[:12]
@@ -251,6 +326,22 @@ def build(
         peak_memory_mb=peak,
         counts=counts,
     )
+
+
+class Phases:
+    """Wall-clock seconds per build phase, kept in build.json to show where a build's time goes."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            spent = time.perf_counter() - started
+            self.seconds[name] = round(self.seconds.get(name, 0.0) + spent, 3)
 
 
 def _enforce(validation: Validation) -> None:

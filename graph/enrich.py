@@ -11,43 +11,40 @@ overrides from the theme-override register, and similar recommendations.
   on that node, not on the recommendation, whose `prov:wasDerivedFrom` must be a document.)
 - Similar recommendations made to other councils: `cg:similarTo` plus a scored
   `cg:Similarity` node (`cg:from`, `cg:to`, `cg:score`, `cg:method`) in the analyses graph.
+  `similarity_graph` makes them apart from the rest (needing only the texts), so a large
+  build computes them in a second process while this one maps.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from rdflib import RDF, Literal, URIRef
 
 from councilgraph.errors import RegisterError
 from graph import similarity, themes
 from graph.context import Context, add, lit
+from graph.iris import Minter
 from graph.mapping import recommendation_iri
 from graph.namespaces import CG, DCT, PROV, THEME
+from graph.triples import TripleSet
 from loaders import records as r
 
 OVERRIDE_METHOD = "override"
 
 
-def analyses_graph(ctx: Context) -> URIRef:
-    return ctx.minter.thing("graph", "analyses")
+def analyses_graph(minter: Minter) -> URIRef:
+    return minter.thing("graph", "analyses")
 
 
-Similar = Callable[[list[similarity.Item]], list[similarity.Match]]
-
-
-def enrich(
-    ctx: Context, records: Sequence[r.Record], similar: Similar = similarity.similar
-) -> None:
-    """Run every analysis over the mapped records. `similar` may be a result computed
-    meanwhile in another process (see graph.build), for the items `similarity_items` gives."""
+def enrich(ctx: Context, records: Sequence[r.Record]) -> None:
+    """Classify the mapped recommendations and apply the override register."""
     recommendations = recommendations_by_iri(ctx, records)
     record_classifications(ctx, recommendations)
     overrides = [rec for rec in records if isinstance(rec, r.ThemeOverride)]
     apply_overrides(ctx, overrides, recommendations)
-    add_similarities(ctx, recommendations, similar)
 
 
 def recommendations_by_iri(
@@ -70,7 +67,7 @@ def similarity_items(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> list
 def record_classifications(ctx: Context, recs: dict[URIRef, r.Recommendation]) -> None:
     """Each recommendation's themes, in its own source's graph, and the scored evidence for
     them in the analyses graph."""
-    g = ctx.named(analyses_graph(ctx))
+    g = ctx.named(analyses_graph(ctx.minter))
     batch = themes.classify_batch([(rec.text, rec.group) for rec in recs.values()])
     for (iri, rec), classifications in zip(recs.items(), batch, strict=True):
         home = ctx.graph(rec.provenance)
@@ -170,18 +167,19 @@ def _record_override(ctx: Context, target: URIRef, theme: URIRef, ov: r.ThemeOve
 # ---------------------------------------------------------------- similar recommendations
 
 
-def add_similarities(
-    ctx: Context, recs: dict[URIRef, r.Recommendation], similar: Similar = similarity.similar
-) -> list[similarity.Match]:
-    matches = similar(similarity_items(ctx, recs))
-    g = ctx.named(analyses_graph(ctx))
-    for m in matches:
+def similarity_graph(
+    items: Sequence[similarity.Item], minter: Minter, share: tuple[int, int] = (0, 1)
+) -> TripleSet:
+    """The similar-recommendation statements about `items` (or the `share` of them that
+    `similarity.similar` describes), as (part of) the analyses graph."""
+    g = TripleSet(analyses_graph(minter))
+    for m in similarity.similar(items, share=share):
         source, target = URIRef(m.source), URIRef(m.target)
         g.add((source, CG.similarTo, target))
-        node = ctx.minter.hashed("similarity", source, target, similarity.METHOD)
+        node = minter.hashed("similarity", source, target, similarity.METHOD)
         g.add((node, RDF.type, CG.Similarity))
         g.add((node, CG["from"], source))
         g.add((node, CG.to, target))
         g.add((node, CG.score, lit(m.score)))
         g.add((node, CG.method, Literal(similarity.METHOD)))
-    return matches
+    return g

@@ -1,4 +1,5 @@
-"""Dumps of the store: N-Quads and TriG keep the named graphs; Turtle and JSON-LD give the union.
+"""Dumps of the store: N-Quads and TriG keep the named graphs; Turtle and JSON-LD give their
+merge (the store's default graph), or one named graph.
 
 `dumps` returns bytes, `dump` writes them to a file (linkml-runtime's dumps/dump pairing).
 """
@@ -22,13 +23,22 @@ FORMATS: dict[str, ox.RdfFormat] = {
 DATASET_FORMATS = {"nq", "trig"}
 
 
-def _union_triples(store: ox.Store, graph: str | None) -> list[ox.Triple]:
-    """Distinct triples of one named graph, or of all of them."""
-    name = ox.NamedNode(graph) if graph else None
-    seen: dict[ox.Triple, None] = {}
-    for quad in store.quads_for_pattern(None, None, None, name):
-        seen[ox.Triple(quad.subject, quad.predicate, quad.object)] = None
-    return list(seen)
+def _triples(store: ox.Store, graph: str | None) -> list[ox.Triple]:
+    """The triples of one named graph, or of the default graph (the merge of them all)."""
+    name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    return [
+        ox.Triple(quad.subject, quad.predicate, quad.object)
+        for quad in store.quads_for_pattern(None, None, None, name)
+    ]
+
+
+def named_quads(store: ox.Store) -> list[ox.Quad]:
+    """Every quad of the named graphs: the statements, without their derived merge."""
+    return [
+        quad
+        for quad in store.quads_for_pattern(None, None, None, None)
+        if not isinstance(quad.graph_name, ox.DefaultGraph)
+    ]
 
 
 def dumps(store: ox.Store, fmt: str, *, graph: str | None = None) -> bytes:
@@ -36,10 +46,10 @@ def dumps(store: ox.Store, fmt: str, *, graph: str | None = None) -> bytes:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
     if fmt in DATASET_FORMATS and graph is None:
-        quads = list(store.quads_for_pattern(None, None, None, None))
+        quads = named_quads(store)
         out = ox.serialize(quads, format=FORMATS[fmt], prefixes=prefixes if fmt == "trig" else None)
     else:
-        triples = _union_triples(store, graph)
+        triples = _triples(store, graph)
         if fmt in DATASET_FORMATS:
             fmt = "nt" if fmt == "nq" else "ttl"
         with_prefixes = fmt in {"ttl", "jsonld", "rdfxml"}

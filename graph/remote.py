@@ -3,7 +3,9 @@
     councilgraph push --sparql-store http://host:7878/store [--store DIR]
 
 Each named graph of the current build is sent with `PUT {URL}?graph={IRI}` as N-Triples,
-but only when it changed. Change detection: the remote keeps a small metadata graph,
+but only when it changed; so is the default graph (`PUT {URL}?default`), which holds the
+merge of the named graphs as in the local store, so that queries see a triple stated by
+two documents once on any server, with no union-default-graph setting. Change detection: the remote keeps a small metadata graph,
 `{things}graph/push-metadata`, holding `<graph IRI> cg:sha256 "hex"` for every graph this
 tool pushed, the SHA-256 of the graph's sorted N-Triples. One GET of that graph tells which
 graphs differ, without downloading the graphs themselves (a GET per graph would move the
@@ -36,7 +38,7 @@ class PushReport:
     triples_sent: int = 0
 
 
-def graph_ntriples(store: ox.Store, graph: ox.NamedNode) -> bytes:
+def graph_ntriples(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bytes:
     """The graph's triples as sorted N-Triples: the same graph always gives the same bytes."""
     triples = [
         ox.Triple(q.subject, q.predicate, q.object)
@@ -51,6 +53,11 @@ def metadata_graph(things: str) -> str:
     return f"{things}graph/push-metadata"
 
 
+def default_graph_key(things: str) -> str:
+    """The name the metadata graph gives the default graph's hash."""
+    return f"{things}graph/default"
+
+
 class GraphStore:
     """A thin client of one Graph Store Protocol endpoint; httpx errors become StoreError."""
 
@@ -58,9 +65,11 @@ class GraphStore:
         self.url = url
         self.client = client or httpx.Client(timeout=120.0)
 
-    def _call(self, method: str, graph: str, **kwargs: object) -> httpx.Response:
+    def _call(self, method: str, graph: str | None, **kwargs: object) -> httpx.Response:
+        """`graph` None is the default graph (the protocol's `?default`)."""
+        params = {"graph": graph} if graph is not None else {"default": ""}
         try:
-            response = self.client.request(method, self.url, params={"graph": graph}, **kwargs)  # type: ignore[arg-type]
+            response = self.client.request(method, self.url, params=params, **kwargs)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
             raise StoreError(
                 f"cannot reach the graph store at {self.url}: {exc}",
@@ -68,7 +77,7 @@ class GraphStore:
             ) from exc
         if response.status_code >= 400 and not (method == "GET" and response.status_code == 404):
             raise StoreError(
-                f"{method} {graph} at {self.url} failed: HTTP {response.status_code} "
+                f"{method} {graph or 'the default graph'} at {self.url} failed: HTTP {response.status_code} "
                 f"{response.text[:200]}"
             )
         return response
@@ -77,7 +86,7 @@ class GraphStore:
         response = self._call("GET", graph, headers={"Accept": NTRIPLES})
         return None if response.status_code == 404 else response.content
 
-    def put(self, graph: str, data: bytes) -> None:
+    def put(self, graph: str | None, data: bytes) -> None:
         self._call("PUT", graph, content=data, headers={"Content-Type": NTRIPLES})
 
     def delete(self, graph: str) -> None:
@@ -102,21 +111,23 @@ def push(
     report_progress = progress or (lambda what, done, total: None)
     meta = metadata_graph(things)
     before = remote_hashes(client, meta)
-    graphs = sorted(
+    named = sorted(
         (g for g in store.named_graphs() if isinstance(g, ox.NamedNode)), key=lambda g: g.value
     )
+    graphs: list[tuple[str, ox.NamedNode | ox.DefaultGraph]] = [(g.value, g) for g in named]
+    graphs.append((default_graph_key(things), ox.DefaultGraph()))
     report, after = PushReport(), {}
-    for done, graph in enumerate(graphs, start=1):
+    for done, (key, graph) in enumerate(graphs, start=1):
         data = graph_ntriples(store, graph)
         digest = hashlib.sha256(data).hexdigest()
-        after[graph.value] = digest
-        if before.get(graph.value) == digest:
-            report.unchanged.append(graph.value)
+        after[key] = digest
+        if before.get(key) == digest:
+            report.unchanged.append(key)
         else:
-            client.put(graph.value, data)
-            report.sent.append(graph.value)
+            client.put(graph.value if isinstance(graph, ox.NamedNode) else None, data)
+            report.sent.append(key)
             report.triples_sent += data.count(b"\n")
-        report_progress(graph.value, done, len(graphs))
+        report_progress(key, done, len(graphs))
     for gone in sorted(set(before) - set(after)):
         client.delete(gone)
         report.deleted.append(gone)

@@ -1,7 +1,7 @@
 """A store-like adapter for a remote SPARQL 1.1 endpoint, so code written against a
 pyoxigraph `Store` (graph.sparql.run, the API) can query a shared remote store unchanged.
 
-`RemoteStore(url).query(query, use_default_graph_as_union=..., substitutions=...)` returns
+`RemoteStore(url).query(query, substitutions=...)` returns
 what `pyoxigraph.Store.query` returns: `QuerySolutions` or `QueryBoolean` (parsed from the
 SPARQL JSON results with `pyoxigraph.parse_query_results`), or, for CONSTRUCT and DESCRIBE,
 an iterator of `pyoxigraph.Triple`.
@@ -9,9 +9,10 @@ an iterator of `pyoxigraph.Triple`.
 Substitutions are never pasted as text: each value is a typed RDF term (IRI or literal,
 serialised by pyoxigraph in N-Triples syntax, which escapes it) placed in a `VALUES` block
 at the start of the query's WHERE group, which binds the variables as pyoxigraph's own
-substitutions do. Blank nodes cannot be sent and are refused. The union default graph is
-asked for with Oxigraph's `union-default-graph` protocol parameter; for Fuseki or GraphDB,
-configure the dataset's union default graph instead (`tdb2:unionDefaultGraph true`).
+substitutions do. Blank nodes cannot be sent and are refused. Queries read the remote's own default graph,
+which `councilgraph push` fills with the merge of the named graphs (as in a local store),
+so no server needs a union-default-graph setting (Oxigraph's would count a triple once
+per graph stating it).
 """
 
 from __future__ import annotations
@@ -113,7 +114,6 @@ class RemoteStore:
         self,
         query: str,
         *,
-        use_default_graph_as_union: bool = False,
         substitutions: Mapping[ox.Variable, Any] | None = None,
         default_graph: list[Any] | None = None,
         named_graphs: list[Any] | None = None,
@@ -126,8 +126,6 @@ class RemoteStore:
         params: list[tuple[str, str | int | float | bool | None]] = []
         if default_graph is not None:
             params += [("default-graph-uri", g.value) for g in default_graph if hasattr(g, "value")]
-        elif use_default_graph_as_union:
-            params.append(("union-default-graph", ""))
         params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         headers = {
             "Content-Type": "application/sparql-query",
@@ -153,14 +151,15 @@ class RemoteStore:
     def quads_for_pattern(
         self, subject: Any = None, predicate: Any = None, object: Any = None, graph_name: Any = None
     ) -> Iterator[ox.Quad]:
-        """The remote's quads matching a pattern (None matches anything), as Oxigraph quads."""
-        pattern = {"s": subject, "p": predicate, "o": object, "g": graph_name}
+        """The remote's quads matching a pattern, as Oxigraph quads. `graph_name` None matches
+        the named graphs; `DefaultGraph()` reads the default graph (the merge)."""
+        default = isinstance(graph_name, ox.DefaultGraph)
+        pattern = {"s": subject, "p": predicate, "o": object, "g": None if default else graph_name}
         substitutions = {ox.Variable(k): v for k, v in pattern.items() if v is not None}
-        rows = self.query(
-            "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", substitutions=substitutions
-        )
+        where = "{ ?s ?p ?o }" if default else "{ GRAPH ?g { ?s ?p ?o } }"
+        rows = self.query(f"SELECT * WHERE {where}", substitutions=substitutions)
         for row in rows:
-            yield ox.Quad(row["s"], row["p"], row["o"], row["g"])
+            yield ox.Quad(row["s"], row["p"], row["o"], ox.DefaultGraph() if default else row["g"])
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         rows = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")

@@ -63,20 +63,31 @@ def score_matrix(texts: Sequence[str]) -> np.ndarray:
     return clipped
 
 
-def similar(items: Sequence[Item], *, top: int = TOP, min_score: float = MIN_SCORE) -> list[Match]:
+def similar(
+    items: Sequence[Item],
+    *,
+    top: int = TOP,
+    min_score: float = MIN_SCORE,
+    share: tuple[int, int] = (0, 1),
+) -> list[Match]:
     """For each item, its `top` most similar items addressed to OTHER councils, best first.
 
     Scales to tens of thousands of recommendations: the word view (sparse, cheap) picks
     each item's CANDIDATES nearest items to other councils, and only those are scored with
-    both views. Nothing dense is n x n."""
+    both views. Nothing dense is n x n. `share` (k, n) matches only the k-th of n slices
+    of the items (each still against all of them), so n processes can split the work and
+    their results, put together, equal one process's."""
     if not items:
         return []
     words, chars = _views([item.text for item in items])
     councils = np.array([item.council for item in items])
     keys = [item.key for item in items]
     matches: list[Match] = []
-    for start in range(0, len(items), CHUNK):
-        block = (words[start : start + CHUNK] @ words.T).tocsr()
+    part, parts = share
+    size = -(-len(items) // parts)
+    for start in range(part * size, min(len(items), (part + 1) * size), CHUNK):
+        stop = min(start + CHUNK, (part + 1) * size)
+        block = (words[start:stop] @ words.T).tocsr()
         for offset in range(block.shape[0]):
             i = start + offset
             matches += _best(i, block, offset, words, chars, councils, keys, top, min_score)

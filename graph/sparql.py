@@ -1,8 +1,9 @@
 """Running SPARQL on the store with Oxigraph's engine, values bound, never pasted into text.
 
 Values reach a query through pyoxigraph's `substitutions` (SEP-0007): the query text stays
-fixed and user input arrives as typed RDF terms. The default graph is the union of the
-named graphs, as the researchers' queries expect.
+fixed and user input arrives as typed RDF terms. The store's default graph is the RDF merge
+of the named graphs, materialised by the build (graph.build.write_nquads), as the
+researchers' queries expect: a triple two documents state is one triple to a query.
 """
 
 from __future__ import annotations
@@ -88,8 +89,6 @@ def run(
     store: ox.Store,
     query: str,
     bindings: Mapping[str, Bindable] | None = None,
-    *,
-    union: bool = True,
     **options: Any,
 ) -> Any:
     """Execute a read-only query; QueryError with the parser's message when it is malformed."""
@@ -99,9 +98,7 @@ def run(
         ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None
     }
     try:
-        return store.query(
-            query, use_default_graph_as_union=union, substitutions=substitutions or None, **options
-        )
+        return store.query(query, substitutions=substitutions or None, **options)
     except SyntaxError as exc:
         raise QueryError(f"malformed query: {exc}") from exc
     except (OSError, ValueError) as exc:
@@ -128,11 +125,9 @@ def rows(
     store: ox.Store,
     query: str,
     bindings: Mapping[str, Bindable] | None = None,
-    *,
-    union: bool = True,
 ) -> list[dict[str, Any]]:
     """SELECT results as dictionaries of plain values (unbound variables omitted)."""
-    solutions = run(store, query, bindings, union=union)
+    solutions = run(store, query, bindings)
     names = [v.value for v in solutions.variables]
     out = []
     for solution in solutions:

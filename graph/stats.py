@@ -21,6 +21,7 @@ SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
 } GROUP BY ?class ORDER BY ?class
 """
 COUNT_GRAPHS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+COUNT_MERGED = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"  # the default graph: the merge
 
 
 def stats(store: ox.Store, store_dir: Any = None) -> dict[str, Any]:
@@ -28,9 +29,10 @@ def stats(store: ox.Store, store_dir: Any = None) -> dict[str, Any]:
         row["class"].rsplit("/", 1)[-1].rsplit("#", 1)[-1]: row["n"]
         for row in sparql.rows(store, COUNT_BY_CLASS)
     }
-    graphs = {row["g"]: row["n"] for row in sparql.rows(store, COUNT_GRAPHS, union=False)}
+    graphs = {row["g"]: row["n"] for row in sparql.rows(store, COUNT_GRAPHS)}
     result: dict[str, Any] = {
         "triples": sum(graphs.values()),
+        "distinct_triples": sparql.rows(store, COUNT_MERGED)[0]["n"],
         "graphs": graphs,
         "things": by_class,
     }

@@ -16,7 +16,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +28,9 @@ from rdflib import Dataset
 from councilgraph.errors import StoreError
 
 KEEP_BUILDS = 2  # the current build and the one before it
+# 2: the default graph holds the merge of the named graphs (queries no longer ask for a
+# union, which Oxigraph evaluates with a triple repeated once per graph stating it).
+STORE_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -62,13 +65,12 @@ def new_build_dir(store_dir: Path) -> Path:
     return Path(tempfile.mkdtemp(prefix="incomplete-", dir=builds))
 
 
-def write_quads(build_dir: Path, nquads: bytes | Path) -> ox.Store:
-    """A new Oxigraph store in `build_dir`, bulk-loaded from N-Quads (bytes or a file)."""
+def write_quads(build_dir: Path, nquads: bytes | Iterable[bytes]) -> ox.Store:
+    """A new Oxigraph store in `build_dir`, bulk-loaded from N-Quads (bytes, or chunks of
+    whole lines: each chunk is one bulk load, which bounds the loader's memory)."""
     store = ox.Store(str(build_dir / "oxigraph"))
-    if isinstance(nquads, Path):
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
-    else:
-        store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+    for chunk in [nquads] if isinstance(nquads, bytes) else nquads:
+        store.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
     store.optimize()
     return store
 
@@ -117,7 +119,14 @@ def current_build(store_dir: Path) -> Build:
 
 def open_store(store_dir: Path, *, in_memory: bool = False) -> ox.Store:
     """The current build, read-only: safe to share between threads and processes."""
-    return open_build(current_build(store_dir).oxigraph_path, in_memory=in_memory)
+    build = current_build(store_dir)
+    if build.metadata.get("store_format", 1) < STORE_FORMAT:
+        raise StoreError(
+            f"the store at {store_dir} was built by an earlier councilgraph (store format "
+            f"{build.metadata.get('store_format', 1)}, this one reads {STORE_FORMAT})",
+            hint="run `councilgraph build` again",
+        )
+    return open_build(build.oxigraph_path, in_memory=in_memory)
 
 
 def open_build(path: Path, *, in_memory: bool = False) -> ox.Store:
@@ -138,8 +147,9 @@ def open_build(path: Path, *, in_memory: bool = False) -> ox.Store:
 
 
 def open_dataset(store_dir: Path) -> Dataset:
-    """The current build as an rdflib Dataset on the Oxigraph engine, default graph = union."""
+    """The current build as an rdflib Dataset on the Oxigraph engine; its default graph is
+    the store's, the merge of the named graphs."""
     from oxrdflib import OxigraphStore
 
-    dataset = Dataset(store=OxigraphStore(store=open_store(store_dir)), default_union=True)
+    dataset = Dataset(store=OxigraphStore(store=open_store(store_dir)))
     return dataset

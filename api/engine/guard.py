@@ -16,7 +16,6 @@ FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 @dataclass(frozen=True)
 class QueryShape:
     form: str  # SELECT, ASK, CONSTRUCT, DESCRIBE, or "" when none was found
-    has_dataset: bool  # the query names its own dataset with FROM / FROM NAMED
     keywords: frozenset[str]
 
 
@@ -35,4 +34,4 @@ def inspect(query: str) -> QueryShape:
             status=403,
         )
     form = next((w for w in words if w in FORMS), "")
-    return QueryShape(form=form, has_dataset="FROM" in found, keywords=found)
+    return QueryShape(form=form, keywords=found)

@@ -32,7 +32,6 @@ class Job:
     query: str
     media_type: str
     graph: bool  # CONSTRUCT / DESCRIBE
-    union: bool = True
     default_graph: tuple[str, ...] | None = None
     named_graphs: tuple[str, ...] | None = None
     base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint's URL

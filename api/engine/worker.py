@@ -46,7 +46,7 @@ def serve(
 
 
 def answer(store: ox.Store, job: Any, row_cap: int) -> tuple[Any, ...]:
-    options: dict[str, Any] = {"use_default_graph_as_union": job.union, "base_iri": job.base_iri}
+    options: dict[str, Any] = {"base_iri": job.base_iri}
     try:
         if job.default_graph is not None:
             options["default_graph"] = [_graph_name(g) for g in job.default_graph]

@@ -92,12 +92,10 @@ def document(
             },
             headers=headers,
         )
-    triples = list(
-        dict.fromkeys(
-            ox.Triple(q.subject, q.predicate, q.object)
-            for q in store.quads_for_pattern(ox.NamedNode(thing), None, None, None)
-        )
-    )
+    triples = [
+        ox.Triple(q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(ox.NamedNode(thing), None, None, ox.DefaultGraph())
+    ]
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} if name != "nt" else None
     body = ox.serialize(triples, format=rdf_format, prefixes=prefixes) or b""
     if media.startswith("text/"):

@@ -62,9 +62,7 @@ async def _run(pool: PoolDep, query: str, context: dict[str, Any]) -> None:
     shape = inspect(query)
     graph = shape.form in ("CONSTRUCT", "DESCRIBE")
     media = "text/turtle" if graph else "application/sparql-results+json"
-    answer = await pool.execute(
-        Job(query=query, media_type=media, graph=graph, union=not shape.has_dataset)
-    )
+    answer = await pool.execute(Job(query=query, media_type=media, graph=graph))
     context["truncated"] = answer.truncated
     if graph:
         context["graph"] = answer.body.decode()

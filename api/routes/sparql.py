@@ -1,9 +1,10 @@
 """The SPARQL 1.1 Protocol endpoint: GET and POST (form or direct), read-only, time-limited.
 
 Protocol rules that the W3C protocol tests check are enforced here: exactly one `query`,
-a known POST media type, UTF-8 only; `update` in any form is refused (403). The dataset is
-the union of all named graphs unless the request (`default-graph-uri`, `named-graph-uri`)
-or the query (FROM, FROM NAMED) names one; the request wins over the query.
+a known POST media type, UTF-8 only; `update` in any form is refused (403). The dataset's
+default graph is the merge of all named graphs (materialised in the store) unless the
+request (`default-graph-uri`, `named-graph-uri`) or the query (FROM, FROM NAMED) names one;
+the request wins over the query.
 """
 
 from __future__ import annotations
@@ -174,8 +175,6 @@ async def _run(
         query=query,
         media_type=choice.media_type,
         graph=choice.graph,
-        # FROM in the query, or a protocol dataset, replaces the union default graph
-        union=not (protocol_dataset or shape.has_dataset),
         default_graph=tuple(defaults) if protocol_dataset else None,
         named_graphs=tuple(named) if protocol_dataset else None,
         base_iri=str(request.url.replace(query="", fragment="")),

@@ -269,7 +269,8 @@ def project(triples: Iterable[_Triple]) -> Projection:
 
 
 def project_store(store: ox.Store) -> Projection:
-    """The projection of every named graph (and the default graph) of a store."""
+    """The projection of a store's default graph: the merge of its named graphs."""
     return project(
-        (q.subject, q.predicate, q.object) for q in store.quads_for_pattern(None, None, None, None)
+        (q.subject, q.predicate, q.object)
+        for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())
     )

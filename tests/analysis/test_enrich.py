@@ -13,7 +13,7 @@ from councilgraph.settings import BUNDLED_CORPUS, Settings
 from graph import similarity
 from graph.build import find_inputs, load_records, prepare_resolver
 from graph.context import Context
-from graph.enrich import enrich
+from graph.enrich import enrich, recommendations_by_iri, similarity_graph, similarity_items
 from graph.iris import Minter
 from graph.linking import link_actions
 from graph.mapping import map_records
@@ -154,7 +154,7 @@ def test_similar_to_is_only_across_councils() -> None:
     ]
 
 
-def test_enrich_writes_similarities_into_the_analyses_graph(corpus_records: list[r.Record]) -> None:
+def test_similarities_go_into_the_analyses_graph(corpus_records: list[r.Record]) -> None:
     kent = r.ChallengeRef(r.OrgRef("Kent County Council", "council"), 2023, 11)
     extra = [
         r.Recommendation(
@@ -165,8 +165,12 @@ def test_enrich_writes_similarities_into_the_analyses_graph(corpus_records: list
             number="1",
         )
     ]
-    ctx = _mapped(corpus_records + extra, [])
-    analyses = ctx.graphs[URIRef(ID + "graph/analyses")]
+    records = corpus_records + extra
+    ctx = _mapped(records, [])
+    analyses = similarity_graph(
+        similarity_items(ctx, recommendations_by_iri(ctx, records)), ctx.minter
+    )
+    assert analyses.identifier == URIRef(ID + "graph/analyses")
     kent_1 = URIRef(ID + "recommendation/E10000016-2023-11-key-1")
     assert (kent_1, CG.similarTo, URIRef(ID + "recommendation/E09000019-2018-03-16")) in analyses
     node = next(n for n in analyses.subjects(CG["from"], kent_1))

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from councilgraph.settings import Settings
-from graph.remote import GraphStore, metadata_graph, push
+from graph.remote import GraphStore, default_graph_key, metadata_graph, push
 from graph.remote_store import RemoteStore, bind
 from graph.sparql import library, rows, run
 
@@ -18,6 +18,11 @@ pytestmark = pytest.mark.oxigraph_server
 def _graph_sizes(store: object) -> dict[str, int]:
     query = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
     return {row["g"].value: int(row["n"].value) for row in store.query(query)}  # type: ignore[attr-defined]
+
+
+def _default_size(store: object) -> int:
+    found = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")  # type: ignore[attr-defined]
+    return int(next(iter(found))["n"].value)
 
 
 def test_push_sends_every_graph_then_only_what_changed(
@@ -30,10 +35,15 @@ def test_push_sends_every_graph_then_only_what_changed(
     remote = RemoteStore(oxigraph_server + "/query")
     remote_sizes = _graph_sizes(remote)
     assert {g: n for g, n in remote_sizes.items() if g != metadata_graph(things)} == local
-    assert len(first.sent) == len(local) and first.triples_sent == sum(local.values())
+    # the default graph (the merge of the named graphs) goes too, so remote queries see a
+    # triple stated by two documents once, as local ones do
+    merged = _default_size(corpus_store)
+    assert 0 < merged < sum(local.values()) and _default_size(remote) == merged
+    assert first.sent[-1] == default_graph_key(things) and len(first.sent) == len(local) + 1
+    assert first.triples_sent == sum(local.values()) + merged
 
     second = push(corpus_store, client, things)
-    assert second.sent == [] and len(second.unchanged) == len(local)
+    assert second.sent == [] and len(second.unchanged) == len(local) + 1
 
     # A changed build: one graph edited, one gone, one new.
     changed = ox.Store()
