@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 from benchmarks.buildbench import BuildMeasure, measure
-from benchmarks.querybench import ENGINES, QueryTiming, compare, ratios
+from benchmarks.querybench import QueryTiming, compare, ratios
 from benchmarks.synth import generate
 
 TARGET_SECONDS, TARGET_MB, TARGET_RATIO = 60.0, 1536.0, 50.0
@@ -170,20 +170,13 @@ def build_table(results: Results) -> Table:
 
 
 def query_table(results: Results) -> Table:
+    from benchmarks.report import QUERY_COLUMNS, query_cells
+
     table = Table(title=f"query library, median ms (scale {results.query_scale:g})")
-    for column in ("query", *ENGINES, "rdflib / cg disk", "rdflib / cg memory", "rows"):
+    for column in QUERY_COLUMNS:
         table.add_column(column)
     for t in results.queries:
-        floor = "≥" if "rdflib" in t.stopped else ""
-        rd = t.ms["rdflib"]
-        counts = set(t.rows.values())
-        table.add_row(
-            t.name,
-            *(("≥" if e in t.stopped else "") + f"{t.ms[e]:,.1f}" for e in ENGINES),
-            f"{floor}{rd / t.ms['councilgraph (disk)']:.0f}x",
-            f"{floor}{rd / t.ms['councilgraph (memory)']:.0f}x",
-            str(next(iter(counts))) if len(counts) == 1 else f"differ: {t.rows}",
-        )
+        table.add_row(*query_cells(t))
     return table
 
 

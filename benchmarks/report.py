@@ -27,25 +27,44 @@ def _times(value: float, floor: bool) -> str:
     return ("≥" if floor else "") + (f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x")
 
 
-def _query_rows(results: Any) -> list[str]:
-    rows = [
-        "| query | councilgraph (disk) ms | councilgraph (memory) ms | raw pyoxigraph ms "
-        "| rdflib ms | rdflib / cg disk | rdflib / cg memory | raw / cg memory | rows |",
-        "|---|---|---|---|---|---|---|---|---|",
+QUERY_COLUMNS = (
+    "query",
+    "councilgraph (disk) ms",
+    "councilgraph (memory) ms",
+    "raw pyoxigraph ms",
+    "rdflib ms",
+    "rdflib / cg disk",
+    "rdflib / cg memory",
+    "raw / cg memory",
+    "rows",
+)
+
+
+def query_cells(t: Any) -> list[str]:
+    """One query's row of the query table (QUERY_COLUMNS), for the terminal and the file."""
+    disk, memory = t.ms["councilgraph (disk)"], t.ms["councilgraph (memory)"]
+    raw, rd = t.ms["raw pyoxigraph"], t.ms["rdflib"]
+    floor = "rdflib" in t.stopped
+    counts = set(t.rows.values())
+    agree = str(next(iter(counts))) if len(counts) == 1 else f"engines differ: {t.rows}"
+    if t.stopped:
+        agree += f" (stopped at the budget: {', '.join(sorted(t.stopped))})"
+    return [
+        t.name,
+        _ms(t, "councilgraph (disk)"),
+        _ms(t, "councilgraph (memory)"),
+        _ms(t, "raw pyoxigraph"),
+        _ms(t, "rdflib"),
+        _times(rd / disk, floor),
+        _times(rd / memory, floor),
+        f"{raw / memory:.2f}",
+        agree,
     ]
-    for t in results.queries:
-        disk, memory = t.ms["councilgraph (disk)"], t.ms["councilgraph (memory)"]
-        raw, rd = t.ms["raw pyoxigraph"], t.ms["rdflib"]
-        floor = "rdflib" in t.stopped
-        counts = set(t.rows.values())
-        agree = str(next(iter(counts))) if len(counts) == 1 else f"engines differ: {t.rows}"
-        if t.stopped:
-            agree += f" (stopped at the budget: {', '.join(sorted(t.stopped))})"
-        rows.append(
-            f"| {t.name} | {_ms(t, 'councilgraph (disk)')} | {_ms(t, 'councilgraph (memory)')} "
-            f"| {_ms(t, 'raw pyoxigraph')} | {_ms(t, 'rdflib')} | {_times(rd / disk, floor)} "
-            f"| {_times(rd / memory, floor)} | {raw / memory:.2f} | {agree} |"
-        )
+
+
+def _query_rows(results: Any) -> list[str]:
+    rows = ["| " + " | ".join(QUERY_COLUMNS) + " |", "|" + "---|" * len(QUERY_COLUMNS)]
+    rows += ["| " + " | ".join(query_cells(t)) + " |" for t in results.queries]
     return rows
 
 

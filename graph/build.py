@@ -164,11 +164,14 @@ def map_to_quads(records: list[r.Record], settings: Settings) -> tuple[list[str]
     parts = SIMILARITY_PROCESSES if len(items) >= PARALLEL_SIMILARITY else 0
     pool = ProcessPoolExecutor(parts) if parts else None
     try:
-        pending = [
-            pool.submit(similarity_lines, items, settings.things, (k, parts))
-            for k in range(parts)
+        pending = (
+            [
+                pool.submit(similarity_lines, items, settings.things, (k, parts))
+                for k in range(parts)
+            ]
             if pool
-        ]
+            else []
+        )
         map_records(ctx, records)
         link_actions(ctx, records)
         enrich(ctx, records)
