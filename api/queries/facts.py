@@ -135,11 +135,15 @@ def recommendations(
     year: int | None = None,
     key: bool | None = None,
     q: str | None = None,
-) -> list[Recommendation]:
-    """Every recommendation matching all the filters given, in the order of their challenge."""
-    found = select(
+    limit: int | None = None,
+    offset: int = 0,
+) -> tuple[int, list[Recommendation]]:
+    """How many recommendations match all the filters given, and those from `offset` (at most
+    `limit`), in the order of their challenge. Only the page is described: matching is one
+    query, each recommendation on the page one more, so a page costs the same at any size."""
+    matching = select(
         store,
-        "recommendations",
+        "recommendation-keys",
         forCouncil=iri(council) if council else None,
         forChallenge=iri(challenge) if challenge else None,
         theme=iri(theme) if theme else None,
@@ -147,30 +151,32 @@ def recommendations(
         forKey=key,
         q=q,
     )
-    themes = _themes(store, keys)
-    out: dict[str, Recommendation] = {}
+    page = matching[offset:] if limit is None else matching[offset : offset + limit]
+    return len(matching), [_recommendation(store, keys, row["rec"]) for row in page]
+
+
+def _recommendation(store: ox.Store, keys: Keys, rec: str) -> Recommendation:
+    found = select(store, "recommendation", rec=iri(rec))  # one row per theme and document
+    first = found[0]
+    themes: dict[str, Ref] = {}
     for row in found:
-        out.setdefault(
-            row["rec"],
-            Recommendation(
-                iri=row["rec"],
-                id=keys.key(row["rec"]),
-                number=_text(row.get("number")),
-                text=row["text"],
-                key=row.get("key"),
-                themes=themes.get(row["rec"], []),
-                challenge=_ref(keys, row.get("challenge")),
-                council=_ref(keys, row.get("council"), row.get("councilName")),
-                source=_source(row),
-            ),
-        )
-    return list(out.values())
-
-
-def _themes(store: ox.Store, keys: Keys) -> dict[str, list[Ref]]:
-    out: dict[str, list[Ref]] = {}
-    for row in select(store, "themes"):
-        out.setdefault(row["rec"], []).append(
-            Ref(iri=row["theme"], id=row["theme"].rsplit("/", 1)[-1], label=row.get("label"))
-        )
-    return out
+        if row.get("subject"):
+            themes.setdefault(
+                row["subject"],
+                Ref(
+                    iri=row["subject"],
+                    id=row["subject"].rsplit("/", 1)[-1],
+                    label=row.get("subjectLabel"),
+                ),
+            )
+    return Recommendation(
+        iri=rec,
+        id=keys.key(rec),
+        number=_text(first.get("number")),
+        text=first["text"],
+        key=first.get("key"),
+        themes=list(themes.values()),
+        challenge=_ref(keys, first.get("challenge")),
+        council=_ref(keys, first.get("council"), first.get("councilName")),
+        source=_source(first),
+    )

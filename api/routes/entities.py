@@ -147,7 +147,7 @@ def get_challenge(store: StoreDep, keys: KeysDep, id: KeyPath) -> ChallengeDetai
         raise QueryError(f"no challenge with id {id!r}", status=404)
     found = statements(store, thing)
     team = facts.posts(store, keys, org=summary.team.iri) if summary.team else []
-    recs = facts.recommendations(store, keys, challenge=thing)
+    _, recs = facts.recommendations(store, keys, challenge=thing)
     return ChallengeDetail(
         **summary.model_dump(),
         scope=sorted({s.value for s in found if s.property == CG + "scope"}),

@@ -42,7 +42,7 @@ def get_recommendations(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Recommendations:
     """Recommendations made by peer challenges, each with where it was stated."""
-    items = facts.recommendations(
+    total, items = facts.recommendations(
         store,
         keys,
         council=keys.iri("council", council) if council else None,
@@ -51,7 +51,7 @@ def get_recommendations(
         year=year,
         key=key,
         q=q,
+        limit=limit,
+        offset=offset,
     )
-    return Recommendations(
-        total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit]
-    )
+    return Recommendations(total=total, limit=limit, offset=offset, items=items)

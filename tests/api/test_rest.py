@@ -44,12 +44,38 @@ def test_recommendation_text_search_and_pagination(client: httpx.Client) -> None
     assert len(page["items"]) == 5 and page["total"] > 10
 
 
+def test_pages_cover_the_whole_list_in_order(client: httpx.Client) -> None:
+    whole = client.get("/recommendations", params={"limit": 1000}).json()
+    pages = [
+        client.get("/recommendations", params={"limit": 7, "offset": start}).json()
+        for start in range(0, whole["total"], 7)
+    ]
+    assert {p["total"] for p in pages} == {whole["total"]}
+    assert [i["id"] for p in pages for i in p["items"]] == [i["id"] for i in whole["items"]]
+    assert len(whole["items"]) == whole["total"] == len({i["id"] for i in whole["items"]})
+    past = client.get("/recommendations", params={"offset": whole["total"]}).json()
+    assert past["items"] == [] and past["total"] == whole["total"]
+
+
 def test_recommendations_by_year_and_theme(client: httpx.Client) -> None:
     y2018 = client.get("/recommendations", params={"year": 2018, "limit": 1000}).json()
     assert (
         y2018["total"] > 0
         and client.get("/recommendations", params={"year": 1999}).json()["total"] == 0
     )
+    challenges = {r["challenge"]["id"] for r in y2018["items"]}
+    assert challenges and all("-2018-" in c for c in challenges)
+    both = client.get(
+        "/recommendations", params={"year": 2018, "council": ISLINGTON, "limit": 1000}
+    ).json()
+    assert 0 < both["total"] <= y2018["total"]
+    assert all(r["council"]["id"] == ISLINGTON for r in both["items"])
+    every = client.get("/recommendations", params={"limit": 1000}).json()["items"]
+    elsewhen = {r["council"]["id"] for r in every} - {r["council"]["id"] for r in y2018["items"]}
+    assert elsewhen  # councils with recommendations, none of them from 2018
+    for council in elsewhen:
+        params = {"council": council, "year": 2018}
+        assert client.get("/recommendations", params=params).json()["total"] == 0
     themed = client.get(
         "/recommendations", params={"theme": "financial-planning-and-management"}
     ).json()
