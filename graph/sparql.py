@@ -8,7 +8,6 @@ researchers' queries expect: a triple two documents state is one triple to a que
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -17,36 +16,11 @@ from typing import Any
 import pyoxigraph as ox
 
 from councilgraph.errors import QueryError
+from graph.plan import reorder_optionals
+from graph.sparql_text import UPDATES, keywords
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 Bindable = ox.NamedNode | ox.Literal | str | int | float | bool | date
-
-# pyoxigraph exposes no parsed algebra, so a query's keywords are read from its text the way
-# the SPARQL grammar would: `\uXXXX` escapes are decoded first (the grammar applies them
-# before parsing), then strings, IRIs and comments are skipped, and variables, prefixed
-# names, blank-node labels and language tags are consumed whole.
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-_SKIP = re.compile(
-    r"""'''(?:[^'\\]|\\.|'(?!''))*'''"""  # long strings first
-    r'''|"""(?:[^"\\]|\\.|"(?!""))*"""'''
-    r"""|'(?:[^'\\\n\r]|\\.)*'"""
-    r'''|"(?:[^"\\\n\r]|\\.)*"'''
-    r"""|<[^<>"{}|^`\\\x00-\x20]*>"""  # IRIREF; `?a < ?b` has spaces, so it is no IRI
-    r"""|\#[^\n\r]*"""
-    r"""|[?$][\w\u00b7\u0300-\u036f\u203f-\u2040]+"""  # variables
-    r"""|_:[\w.\-]*"""  # blank node labels
-    r"""|@[A-Za-z]+(?:-[A-Za-z0-9]+)*"""  # language tags
-    r"""|[\w][\w.\-]*:[\w.\-%\\:]*|:[\w.\-%\\:]*"""  # prefixed names
-)
-_WORD = re.compile(r"[A-Za-z_]+")
-
-UPDATES = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "COPY", "MOVE", "ADD"})
-
-
-def keywords(query: str) -> list[str]:
-    """The bare words of a query, upper-cased, in order; strings, IRIs and names removed."""
-    text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
-    return [word.upper() for word in _WORD.findall(_SKIP.sub(" ", text))]
 
 
 def library() -> dict[str, Path]:
@@ -97,12 +71,16 @@ def run(
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None
     }
-    try:
-        return store.query(query, substitutions=substitutions or None, **options)
-    except SyntaxError as exc:
-        raise QueryError(f"malformed query: {exc}") from exc
-    except (OSError, ValueError) as exc:
-        raise QueryError(f"query failed: {exc}", status=500) from exc
+    # the planned text first (graph.plan); should it not parse, the query as written, whose
+    # error is the one to report
+    for text in dict.fromkeys((reorder_optionals(query), query)):
+        try:
+            return store.query(text, substitutions=substitutions or None, **options)
+        except SyntaxError as exc:
+            error = exc
+        except (OSError, ValueError) as exc:
+            raise QueryError(f"query failed: {exc}", status=500) from exc
+    raise QueryError(f"malformed query: {error}") from error
 
 
 def value(term_: Any) -> Any:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from councilgraph.errors import QueryError
-from graph.sparql import UPDATES, keywords
+from graph.sparql_text import UPDATES, keywords
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
 
