@@ -4,7 +4,7 @@
     councilgraph bench [...]                     # the same, from the CLI
 
 Generates the corpus at each scale (benchmarks/synth, seeded), measures each build in its
-own process tree (benchmarks/buildbench), runs the query library on three engines over the
+own process tree (benchmarks/buildbench), runs the query library on four engines over the
 same N-Quads (benchmarks/querybench), then runs the colleagues' benchmarks for the API,
 the mirror and the maps on that same data where they exist (benchmarks/api.py, mirror.py,
 maps.py), printing their own tables. A part that cannot run is reported as "not measured"
