@@ -71,16 +71,24 @@ def run(
     substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
         ox.Variable(k): term(v) for k, v in (bindings or {}).items() if v is not None
     }
-    # the planned text first (graph.plan); should it not parse, the query as written, whose
-    # error is the one to report
-    for text in dict.fromkeys((reorder_optionals(query), query)):
+    try:
+        return execute(store, query, substitutions=substitutions or None, **options)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed query: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}", status=500) from exc
+
+
+def execute(store: ox.Store, query: str, **options: Any) -> Any:
+    """`store.query` on the planned text (graph.plan); should that not parse, on the query as
+    written, whose error is then the one raised."""
+    planned = reorder_optionals(query)
+    if planned != query:
         try:
-            return store.query(text, substitutions=substitutions or None, **options)
-        except SyntaxError as exc:
-            error = exc
-        except (OSError, ValueError) as exc:
-            raise QueryError(f"query failed: {exc}", status=500) from exc
-    raise QueryError(f"malformed query: {error}") from error
+            return store.query(planned, **options)
+        except SyntaxError:
+            pass
+    return store.query(query, **options)
 
 
 def value(term_: Any) -> Any:

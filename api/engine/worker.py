@@ -16,6 +16,7 @@ import pyoxigraph as ox
 
 from api.engine.negotiate import GRAPHS, RESULTS
 from graph.namespaces import PREFIXES
+from graph.sparql import execute
 from graph.store import open_build
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -52,7 +53,7 @@ def answer(store: ox.Store, job: Any, row_cap: int) -> tuple[Any, ...]:
             options["default_graph"] = [_graph_name(g) for g in job.default_graph]
         if job.named_graphs is not None:
             options["named_graphs"] = [_graph_name(g) for g in job.named_graphs]
-        result = store.query(job.query, **options)
+        result = execute(store, job.query, **options)
         if isinstance(result, ox.QueryBoolean):
             return (
                 "ok",

@@ -9,6 +9,8 @@ import time
 import httpx
 import pytest
 
+from graph.plan import reorder_optionals
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 ENTITIES = "https://w3id.org/councilgraph/id/graph/entities"
 
@@ -101,6 +103,16 @@ def test_malformed_query_gets_the_parser_message_and_position(client: httpx.Clie
     response = ask(client, "SELECT * WHERE { ?s ?p }")
     assert response.status_code == 400
     assert "error at 1:" in response.json()["error"]["message"]
+
+
+def test_an_error_in_a_query_the_planner_reorders_is_placed_in_the_text_as_sent(
+    client: httpx.Client,
+) -> None:
+    query = "SELECT ?a WHERE {\n ?a <p:p> ?b\n OPTIONAL { ?a <p:q> ?c }\n ?b <p:r> ?d ?e\n}"
+    assert reorder_optionals(query) != query  # planned, the broken line would come second
+    response = ask(client, query)
+    assert response.status_code == 400
+    assert "error at 4:" in response.json()["error"]["message"]
 
 
 def test_row_cap_truncates_and_says_so(client: httpx.Client, api_settings: object) -> None:
