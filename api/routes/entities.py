@@ -204,7 +204,9 @@ def get_stats(request: Request, store: StoreDep) -> Stats:
 @router.get("/health", response_model=Health)
 def get_health(request: Request, store: StoreDep) -> Health:
     """Up, with the build it serves."""
-    store.query("ASK { GRAPH ?g { ?s ?p ?o } }")  # the store answers
+    # the store answers: the default graph (the merge) in O(1); `GRAPH ?g` would list every
+    # graph first (0.23 s on the 100% build)
+    store.query("ASK { ?s ?p ?o }")
     build = request.app.state.build
     return Health(status="ok", build=build.path.name if build else "remote")
 
