@@ -79,11 +79,17 @@ def _label_bare_concepts(ctx: Context, g: TripleSet, ontology: Graph) -> None:
     """Concepts minted without a label (measures named only by notation) get one from their IRI."""
     labelled = set(ontology.subjects(SKOS.prefLabel, None))
     concepts: set[URIRef] = set()
-    for graph in ctx.graphs.values():  # one pass over every triple of the build
+    # One pass over every triple of the build, so the terms are looked up once, and
+    # compared as strings (rdflib's __eq__ is Python code; a predicate is always an IRI).
+    pref_label, rdf_type, concept_class = str(SKOS.prefLabel), str(RDF.type), SKOS.Concept
+    for graph in ctx.graphs.values():
         for s, p, o in graph:
-            if p == SKOS.prefLabel and isinstance(s, URIRef):
+            if not isinstance(s, URIRef):
+                continue
+            predicate = str(p)
+            if predicate == pref_label:
                 labelled.add(s)
-            elif p == RDF.type and o == SKOS.Concept and isinstance(s, URIRef):
+            elif predicate == rdf_type and o == concept_class:
                 concepts.add(s)
     for concept in sorted(concepts - labelled):
         label = concept.rsplit("/", 1)[1].replace("-", " ").capitalize()

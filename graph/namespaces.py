@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from rdflib import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace
+from rdflib import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD, Graph, Namespace, URIRef
 from rdflib.namespace import ORG, SH, TIME, DefinedNamespace
 
-CG = Namespace("https://w3id.org/councilgraph/def/")
+
+class Vocabulary(Namespace):
+    """A Namespace that keeps each term it makes. rdflib's builds a new URIRef on every
+    attribute access, and a build asks for `CG.text` and its like a million times."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term  # found by ordinary lookup from now on
+        return term
+
+
+CG = Vocabulary("https://w3id.org/councilgraph/def/")
 DCT = DCTERMS
-GSS = Namespace("http://statistics.data.gov.uk/id/statistical-geography/")
+GSS = Vocabulary("http://statistics.data.gov.uk/id/statistical-geography/")
 
 # Concept schemes and their concepts live under the vocabulary, /def/.
-SCHEME = Namespace(str(CG) + "scheme/")
-THEME = Namespace(str(CG) + "theme/")
-THEME_2012 = Namespace(str(CG) + "theme-2012/")
-CHALLENGE_TYPE = Namespace(str(CG) + "challenge-type/")
-ROLE = Namespace(str(CG) + "role/")
-POLICY_AREA = Namespace(str(CG) + "policy-area/")
-CONCEPT = Namespace(
+SCHEME = Vocabulary(str(CG) + "scheme/")
+THEME = Vocabulary(str(CG) + "theme/")
+THEME_2012 = Vocabulary(str(CG) + "theme-2012/")
+CHALLENGE_TYPE = Vocabulary(str(CG) + "challenge-type/")
+ROLE = Vocabulary(str(CG) + "role/")
+POLICY_AREA = Vocabulary(str(CG) + "policy-area/")
+CONCEPT = Vocabulary(
     str(CG) + "concept/"
 )  # concepts that documents define (signs, stages, criteria)
-MEASURE = Namespace(str(CG) + "measure/")
+MEASURE = Vocabulary(str(CG) + "measure/")
 
 PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "cg": CG,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from councilgraph.errors import ResolutionError
 from loaders.records import Alias, Authority, OrgRef, PersonRef, Provenance
@@ -51,6 +52,9 @@ _COUNCILISH = re.compile(
 )
 
 
+@lru_cache(
+    maxsize=1 << 16
+)  # a build resolves the same few thousand names hundreds of thousands of times
 def normalise(name: str) -> str:
     """Case, punctuation and "&" folded.
 
@@ -61,6 +65,7 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def council_core(name: str) -> str:
     """The place inside a council's name: "London Borough of Tower Hamlets" -> "tower hamlets"."""
     core = normalise(name)

