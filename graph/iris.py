@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
@@ -25,9 +25,17 @@ class Minter:
     """Makes every IRI of a build from the configured base, so a deployment can mint its own."""
 
     things: str  # e.g. "https://w3id.org/councilgraph/id/"
+    # Mapping asks for the same council, challenge and document IRIs for every statement
+    # about them; a URIRef checks its text character by character each time it is made.
+    _made: dict[tuple[str, str], URIRef] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def thing(self, kind: str, key: str) -> URIRef:
-        return URIRef(f"{self.things}{kind}/{key}")
+        iri = self._made.get((kind, key))
+        if iri is None:
+            iri = self._made[kind, key] = URIRef(f"{self.things}{kind}/{key}")
+        return iri
 
     def council(self, gss: str) -> URIRef:
         return self.thing("council", gss)
@@ -56,7 +64,7 @@ class Minter:
     def hashed(self, kind: str, *parts: object) -> URIRef:
         """A stable IRI for a statement-like resource, from the parts that identify it."""
         digest = hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:12]
-        return self.thing(kind, digest)
+        return URIRef(f"{self.things}{kind}/{digest}")  # each made once: not kept
 
 
 def challenge_key(gss: str, ref: ChallengeRef) -> str:
