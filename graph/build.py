@@ -8,7 +8,7 @@ import os
 import resource
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -59,8 +59,11 @@ ONTOLOGY_GRAPH = URIRef(str(CG))
 PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
-PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets processes of its own
-SIMILARITY_PROCESSES = 2
+PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
+# One process beside the mapping one: it finishes during the store's bulk load, which keeps
+# only about one core busy (two processes split the work but each fitted the vectorizers:
+# 100% build 50.7-52.0 s with two, finished before writing; 44.4-47.8 s with one, overlapped).
+SIMILARITY_PROCESSES = 1
 # Quads per bulk load: Oxigraph's loader holds a call's quads in memory (2.4M quads in one
 # call peaked 1.8 GB above the rest of the build; in calls of 500k, about 0.2 GB).
 BULK_LINES = 500_000
@@ -154,46 +157,67 @@ def prepare_resolver(records: Iterable[r.Record]) -> Resolver:
     return resolver
 
 
-def map_to_quads(records: list[r.Record], settings: Settings) -> tuple[list[str], int]:
-    """Every statement as canonically ordered N-Quads lines, and the number of named graphs."""
+@dataclass
+class Mapped:
+    """A build's statements as canonically ordered N-Quads lines: the mapped ones at once,
+    the similar recommendations when the processes computing them finish, so that the
+    store can be written meanwhile."""
+
+    mapped: list[str]
+    graph_names: set[URIRef]
+    analyses: URIRef  # the graph the similar recommendations are stated in
+    pending: list[Future[list[str]]]
+    _similar: list[list[str]] | None = field(default=None, init=False)
+    _lines: list[str] | None = field(default=None, init=False)
+
+    def similar(self) -> list[list[str]]:
+        """The similar recommendations' lines, in parts (waits for them)."""
+        if self._similar is None:
+            self._similar = [future.result() for future in self.pending]
+        return self._similar
+
+    def lines(self) -> list[str]:
+        """Every statement, sorted and without repeats (waits for the similar ones)."""
+        if self._lines is None:
+            self._lines = merge_lines(self.mapped, *self.similar())
+        return self._lines
+
+    def graph_count(self) -> int:
+        return len(self.graph_names) + (
+            self.analyses not in self.graph_names and any(self.similar())
+        )
+
+
+def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | None) -> Mapped:
+    """Every statement as canonically ordered N-Quads lines.
+
+    Similar recommendations are the slowest analysis and need only texts: on a large
+    build, with a pool, SIMILARITY_PROCESSES more processes compute and serialise shares
+    of them while this one maps the rest and then writes the store."""
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
     items = similarity_items(ctx, recommendations_by_iri(ctx, records))
-    # Similar recommendations are the slowest analysis and need only texts: on a large
-    # build, two more processes compute and serialise halves of them while this one maps
-    # the rest (the work of all three is about even, and keeps two cores busy).
-    parts = SIMILARITY_PROCESSES if len(items) >= PARALLEL_SIMILARITY else 0
-    pool = ProcessPoolExecutor(parts) if parts else None
-    try:
-        pending = (
-            [
-                pool.submit(similarity_lines, items, settings.things, (k, parts))
-                for k in range(parts)
-            ]
-            if pool
-            else []
-        )
-        map_records(ctx, records)
-        link_actions(ctx, records)
-        enrich(ctx, records)
-        ontology = load_ontology()
-        write_entities(ctx, ontology)
-        ontology_graph = ctx.named(ONTOLOGY_GRAPH)
-        for triple in ontology:
-            ontology_graph.add(triple)
-        names = set(ctx.graphs)
-        mapped = nquad_lines(ctx.graphs)
-        ctx.graphs.clear()  # the mapped triples are freed before the similar ones arrive
-        similar = (
-            [future.result() for future in pending]
-            if pending
-            else [similarity_lines(items, settings.things)]
-        )
-    finally:
-        if pool:
-            pool.shutdown(cancel_futures=True)
-    if any(similar):
-        names.add(analyses_graph(ctx.minter))
-    return merge_lines(mapped, *similar), len(names)
+    parts = SIMILARITY_PROCESSES if pool and len(items) >= PARALLEL_SIMILARITY else 0
+    pending = [
+        pool.submit(similarity_lines, items, settings.things, (k, parts))
+        for k in range(parts)
+        if pool
+    ]
+    map_records(ctx, records)
+    link_actions(ctx, records)
+    enrich(ctx, records)
+    ontology = load_ontology()
+    write_entities(ctx, ontology)
+    ontology_graph = ctx.named(ONTOLOGY_GRAPH)
+    for triple in ontology:
+        ontology_graph.add(triple)
+    names = set(ctx.graphs)
+    mapped = nquad_lines(ctx.graphs)
+    ctx.graphs.clear()  # the mapped triples are freed before the similar ones arrive
+    if not pending:
+        done: Future[list[str]] = Future()
+        done.set_result(similarity_lines(items, settings.things))
+        pending = [done]
+    return Mapped(mapped, names, analyses_graph(ctx.minter), pending)
 
 
 def similarity_lines(
@@ -244,17 +268,23 @@ def default_graph_line(line: str) -> str:
     return line[: line.rindex(" <")] + " .\n"
 
 
-def nquad_chunks(lines: list[str], digest: Any) -> Iterator[bytes]:
-    """The named graphs' lines, then their triples again in the default graph, as N-Quads
-    byte chunks of BULK_LINES lines. The store's default graph is thus the RDF merge of
-    the named graphs, materialised so that a triple two documents state is one triple,
-    not two, to every query. `digest` is updated with the named graphs' bytes."""
+def quad_chunks(mapped: Mapped, digest: Any) -> Iterator[bytes]:
+    """What the store is bulk-loaded from, as N-Quads byte chunks of BULK_LINES lines: the
+    mapped statements' lines while the similar ones are still being computed, then those,
+    then every triple again in the default graph. The store's default graph is thus the
+    RDF merge of the named graphs, materialised so that a triple two documents state is
+    one triple, not two, to every query. `digest` is updated with the named graphs' bytes
+    in canonical order."""
+    for start in range(0, len(mapped.mapped), BULK_LINES):
+        yield "".join(mapped.mapped[start : start + BULK_LINES]).encode()
+    for part in mapped.similar():
+        for start in range(0, len(part), BULK_LINES):
+            yield "".join(part[start : start + BULK_LINES]).encode()
+    lines = mapped.lines()
     for start in range(0, len(lines), BULK_LINES):
-        chunk = "".join(lines[start : start + BULK_LINES]).encode()
-        digest.update(chunk)
-        yield chunk
-    for start in range(0, len(lines), BULK_LINES):
-        yield "".join(map(default_graph_line, lines[start : start + BULK_LINES])).encode()
+        chunk = lines[start : start + BULK_LINES]
+        digest.update("".join(chunk).encode())
+        yield "".join(map(default_graph_line, chunk)).encode()
 
 
 def union(lines: list[str]) -> Graph:
@@ -273,22 +303,24 @@ def build(
     with build_lock(settings.store):
         with phases("load"):
             records = load_records(inputs, settings, genres or {}, report_progress)
-        report_progress("mapping to RDF", 0, 1)
-        with phases("map"):
-            lines, graph_count = map_to_quads(records, settings)
-        large = len(lines) > PYSHACL_MAX_TRIPLES
-        if not large:
-            report_progress("validating with SHACL", 0, 1)
-            with phases("validate"):
-                _enforce(validate_graph(union(lines)))
         build_dir = new_build_dir(settings.store)
         try:
-            report_progress("writing the store", 0, 1)
-            with phases("write"):
-                hashed, triples = hashlib.sha256(), len(lines)
-                store = write_quads(build_dir, nquad_chunks(lines, hashed))
-                digest = hashed.hexdigest()
-                del lines
+            report_progress("mapping to RDF", 0, 1)
+            with ProcessPoolExecutor(SIMILARITY_PROCESSES) as pool:  # started when first used
+                with phases("map"):
+                    mapped = map_to_quads(records, settings, pool)
+                large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES
+                if not large:
+                    report_progress("validating with SHACL", 0, 1)
+                    with phases("validate"):
+                        _enforce(validate_graph(union(mapped.lines())))
+                report_progress("writing the store", 0, 1)
+                with phases("write"):  # includes waiting for the similar recommendations
+                    hashed = hashlib.sha256()
+                    store = write_quads(build_dir, quad_chunks(mapped, hashed))
+                    digest, triples = hashed.hexdigest(), len(mapped.lines())
+                    graph_count = mapped.graph_count()
+                    del mapped
             if large:
                 report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
                 with phases("validate"):

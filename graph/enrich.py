@@ -12,7 +12,7 @@ overrides from the theme-override register, and similar recommendations.
 - Similar recommendations made to other councils: `cg:similarTo` plus a scored
   `cg:Similarity` node (`cg:from`, `cg:to`, `cg:score`, `cg:method`) in the analyses graph.
   `similarity_graph` makes them apart from the rest (needing only the texts), so a large
-  build computes them in a second process while this one maps.
+  build computes them in a second process while the first maps and writes the store.
 """
 
 from __future__ import annotations
