@@ -60,10 +60,12 @@ PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
 PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
-# One process beside the mapping one: it finishes during the store's bulk load, which keeps
-# only about one core busy (two processes split the work but each fitted the vectorizers:
-# 100% build 50.7-52.0 s with two, finished before writing; 44.4-47.8 s with one, overlapped).
-SIMILARITY_PROCESSES = 1
+# One process beside the mapping one finishes during the store's bulk load, which keeps only
+# about one core busy (100% build, 25k recommendations: 44.4-47.8 s; with the work split
+# over two processes, each fitting the vectorizers, finished before writing: 50.7-52.0 s).
+# Its cost grows with the square of the recommendations, so from SPLIT_SIMILARITY it is
+# the larger job and is split over every core.
+SPLIT_SIMILARITY = 100_000
 # Quads per bulk load: Oxigraph's loader holds a call's quads in memory (2.4M quads in one
 # call peaked 1.8 GB above the rest of the build; in calls of 500k, about 0.2 GB).
 BULK_LINES = 500_000
@@ -192,11 +194,13 @@ def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | N
     """Every statement as canonically ordered N-Quads lines.
 
     Similar recommendations are the slowest analysis and need only texts: on a large
-    build, with a pool, SIMILARITY_PROCESSES more processes compute and serialise shares
-    of them while this one maps the rest and then writes the store."""
+    build, with a pool, another process (or, from SPLIT_SIMILARITY, one per core) computes
+    and serialises them while this one maps the rest and then writes the store."""
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
     items = similarity_items(ctx, recommendations_by_iri(ctx, records))
-    parts = SIMILARITY_PROCESSES if pool and len(items) >= PARALLEL_SIMILARITY else 0
+    parts = 0 if len(items) < PARALLEL_SIMILARITY else 1
+    if len(items) >= SPLIT_SIMILARITY:
+        parts = os.cpu_count() or 1
     pending = [
         pool.submit(similarity_lines, items, settings.things, (k, parts))
         for k in range(parts)
@@ -306,7 +310,7 @@ def build(
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("mapping to RDF", 0, 1)
-            with ProcessPoolExecutor(SIMILARITY_PROCESSES) as pool:  # started when first used
+            with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
                 with phases("map"):
                     mapped = map_to_quads(records, settings, pool)
                 large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES

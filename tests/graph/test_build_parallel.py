@@ -1,5 +1,6 @@
-"""A large build runs similarity in a second process and loads documents in a pool: the
-triples must be exactly those of the one-process path."""
+"""A large build runs similarity in a second process (or, for very many recommendations,
+split over one per core) and loads documents in a pool: the triples must be exactly those
+of the one-process path."""
 
 from __future__ import annotations
 
@@ -23,10 +24,16 @@ def test_parallel_build_gives_the_same_bytes_as_the_serial_one(
     monkeypatch.setattr(build_module, "PARALLEL_SIMILARITY", 10)
     monkeypatch.setattr(build_module, "POOL_MIN_DOCUMENTS", 2)
     build(parallel)
+    split = Settings(corpus=corpus, store=tmp_path / "split")
+    monkeypatch.setattr(build_module, "SPLIT_SIMILARITY", 10)
+    monkeypatch.setattr(build_module.os, "cpu_count", lambda: 3)  # shares of unequal ends
+    build(split)
+    monkeypatch.undo()
     serial = Settings(corpus=corpus, store=tmp_path / "serial")
     monkeypatch.setattr(build_module, "PARALLEL_SIMILARITY", 10**9)
     monkeypatch.setattr(build_module, "POOL_MIN_DOCUMENTS", 10**9)
     build(serial)
     first, second = current_build(parallel.store).metadata, current_build(serial.store).metadata
     assert first["content_sha256"] == second["content_sha256"]
+    assert current_build(split.store).metadata["content_sha256"] == second["content_sha256"]
     assert int(first["records"]["Recommendation"]) > 500
