@@ -38,7 +38,11 @@ class Match:
     score: float
 
 
-CELLS = 1 << 23  # word scores held at once (rows x items): about 100 MB with their indexes
+# Rows scored at once: word scores for a block are rows x items (about 100 MB with their
+# indexes at CELLS), and its candidate pairs' character rows are gathered (about 0.5 MB a
+# row), so a block is bounded both ways.
+CELLS = 1 << 23
+BLOCK_ROWS = 256
 CANDIDATES = 50  # per recommendation, the nearest by words, re-scored with both views
 
 
@@ -90,7 +94,7 @@ def similar(
     part, parts = share
     size = -(-len(items) // parts)
     first, last = part * size, min(len(items), (part + 1) * size)
-    rows_per_block = max(1, CELLS // len(items))
+    rows_per_block = max(1, min(BLOCK_ROWS, CELLS // len(items)))
     matches: list[Match] = []
     for start in range(first, last, rows_per_block):
         rows = np.arange(start, min(start + rows_per_block, last))
