@@ -193,3 +193,31 @@ def test_lead_chief_executive_register_feeds_who_leads_what(tmp_path: Path) -> N
         r["roleLabel"] == "Chief Executive" and r["orgName"] == "London Borough of Camden"
         for r in lead
     )
+
+
+def test_rows_gives_plain_values_as_the_terms_do() -> None:
+    """rows() reads Oxigraph's JSON results; each value must equal `sparql.value` of the term."""
+    store = ox.Store()
+    s = ox.NamedNode("http://example.org/s")
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [
+        ox.Literal("7", datatype=ox.NamedNode(xsd + "integer")),
+        ox.Literal("2.50", datatype=ox.NamedNode(xsd + "decimal")),
+        ox.Literal("1.5E0", datatype=ox.NamedNode(xsd + "double")),
+        ox.Literal("true", datatype=ox.NamedNode(xsd + "boolean")),
+        ox.Literal("2018-03-01", datatype=ox.NamedNode(xsd + "date")),
+        ox.Literal("Conseil", language="fr"),
+        ox.Literal('plain "quoted" ünïcode'),
+        ox.NamedNode("http://example.org/o"),
+        ox.BlankNode("b1"),
+    ]
+    for i, o in enumerate(objects):
+        store.add(ox.Quad(s, ox.NamedNode(f"http://example.org/p{i}"), o))
+    query = "SELECT ?p ?o ?unbound WHERE { ?s ?p ?o } ORDER BY ?p"
+    found = sparql.rows(store, query)
+    expected = [
+        {"p": str(p.value), "o": sparql.value(o)}
+        for p, o in sorted(((q.predicate, q.object) for q in store), key=lambda t: t[0].value)
+    ]
+    assert found == expected
+    assert {type(row["o"]) for row in found} == {int, float, bool, str}
