@@ -201,11 +201,11 @@ def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | N
     parts = 0 if len(items) < PARALLEL_SIMILARITY else 1
     if len(items) >= SPLIT_SIMILARITY:
         parts = os.cpu_count() or 1
-    pending = [
-        pool.submit(similarity_lines, items, settings.things, (k, parts))
-        for k in range(parts)
+    pending = (
+        [pool.submit(similarity_lines, items, settings.things, (k, parts)) for k in range(parts)]
         if pool
-    ]
+        else []
+    )
     map_records(ctx, records)
     link_actions(ctx, records)
     enrich(ctx, records)
@@ -279,16 +279,21 @@ def quad_chunks(mapped: Mapped, digest: Any) -> Iterator[bytes]:
     RDF merge of the named graphs, materialised so that a triple two documents state is
     one triple, not two, to every query. `digest` is updated with the named graphs' bytes
     in canonical order."""
-    for start in range(0, len(mapped.mapped), BULK_LINES):
-        yield "".join(mapped.mapped[start : start + BULK_LINES]).encode()
+    for batch in _batches(mapped.mapped):
+        yield "".join(batch).encode()
     for part in mapped.similar():
-        for start in range(0, len(part), BULK_LINES):
-            yield "".join(part[start : start + BULK_LINES]).encode()
-    lines = mapped.lines()
+        for batch in _batches(part):
+            yield "".join(batch).encode()
+    # The named lines again, merged into canonical order, for the digest (their bytes
+    # are encoded a second time: 0.7 s at 100%, while nothing else waits on the loader).
+    for batch in _batches(mapped.lines()):
+        digest.update("".join(batch).encode())
+        yield "".join(map(default_graph_line, batch)).encode()
+
+
+def _batches(lines: list[str]) -> Iterator[list[str]]:
     for start in range(0, len(lines), BULK_LINES):
-        chunk = lines[start : start + BULK_LINES]
-        digest.update("".join(chunk).encode())
-        yield "".join(map(default_graph_line, chunk)).encode()
+        yield lines[start : start + BULK_LINES]
 
 
 def union(lines: list[str]) -> Graph:

@@ -52,9 +52,8 @@ _COUNCILISH = re.compile(
 )
 
 
-@lru_cache(
-    maxsize=1 << 16
-)  # a build resolves the same few thousand names hundreds of thousands of times
+# A build resolves the same few thousand names hundreds of thousands of times.
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Case, punctuation and "&" folded.
 
