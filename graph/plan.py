@@ -46,20 +46,22 @@ class _Element:
 
     def text(self, query: str) -> str:
         body = query[self.tokens[0].start : self.tokens[-1].end]
-        if self.kind != "triples":
+        if self.kind != "triples" or self.tokens[-1].text == ".":
             return body
-        last = [t.text for t in self.tokens if not t.text.startswith("#")]
-        if last and last[-1] == ".":
-            return body
-        return body + ("\n." if self.tokens[-1].text.startswith("#") else " .")
+        return body + " ."
 
 
 def _tokens(query: str) -> list[_Token] | None:
-    """Tokens with matching brackets paired; None when brackets do not balance."""
+    """Tokens with matching brackets paired, comments left out; None when brackets do not
+    balance."""
     found: list[_Token] = []
     stack: list[int] = []
     for match in _TOKEN.finditer(query):
         kind = match.lastgroup or "other"
+        if kind == "skip" and match.group().startswith("#"):
+            # a comment of its own between two parts would otherwise become an empty
+            # triples block, moved with a '.' that does not parse
+            continue
         token = _Token(kind, match.group(), match.start(), match.end())
         if kind == "close":
             if not stack or _PAIRS[found[stack[-1]].text] != token.text:

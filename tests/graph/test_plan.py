@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from graph.plan import reorder_optionals
 from graph.sparql import QueryError, named_query, run
 
+ROOT = Path(__file__).resolve().parents[2]
 EX = "http://example.org/"
 PREFIX = f"PREFIX : <{EX}>\n"
 VARS = ("a", "b", "c", "d", "e", "f")
@@ -77,6 +79,26 @@ def test_comments_strings_and_names_ending_a_block_stay_whole() -> None:
     graph.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "p"), ox.Literal("a { b")))
     graph.add(ox.Quad(ox.NamedNode(EX + "s"), ox.NamedNode(EX + "r"), ox.NamedNode(EX + "x.y")))
     assert len(list(graph.query(planned))) == len(list(graph.query(query))) == 1
+
+
+def test_a_comment_between_parts_is_not_a_block_to_move() -> None:
+    query = PREFIX + (
+        "SELECT ?a ?b WHERE {\n  ?a :p ?b .\n  OPTIONAL { ?a :q ?c }\n  # why the filter\n"
+        "  FILTER(?b != :z)\n}"
+    )
+    assert reorder_optionals(query) == query
+
+
+QUERY_FILES = sorted((ROOT / "graph" / "queries").glob("*.rq")) + sorted(
+    (ROOT / "api" / "queries").glob("*.rq")
+)
+
+
+@pytest.mark.parametrize("path", QUERY_FILES, ids=lambda p: p.name)
+def test_every_shipped_query_still_parses_once_planned(path: Path) -> None:
+    # a planned text that does not parse falls back to the query as written: correct, but
+    # the planning is lost and every run pays for a second parse
+    ox.Store().query(reorder_optionals(path.read_text()))
 
 
 def test_a_malformed_query_reports_its_own_error() -> None:
