@@ -6,10 +6,8 @@ what `pyoxigraph.Store.query` returns: `QuerySolutions` or `QueryBoolean` (parse
 SPARQL JSON results with `pyoxigraph.parse_query_results`), or, for CONSTRUCT and DESCRIBE,
 an iterator of `pyoxigraph.Triple`.
 
-Substitutions are never pasted as text: each value is a typed RDF term (IRI or literal,
-serialised by pyoxigraph in N-Triples syntax, which escapes it) placed in a `VALUES` block
-at the start of the query's WHERE group, which binds the variables as pyoxigraph's own
-substitutions do. Blank nodes cannot be sent and are refused. Queries read the remote's own default graph,
+Substitutions are bound as `graph.sparql.run` binds them locally, in a VALUES block
+(`graph.sparql.with_values`); blank nodes cannot be sent and are refused. Queries read the remote's own default graph,
 which `councilgraph push` fills with the merge of the named graphs (as in a local store),
 so no server needs a union-default-graph setting (Oxigraph's would count a triple once
 per graph stating it).
@@ -24,81 +22,10 @@ import httpx
 import pyoxigraph as ox
 
 from councilgraph.errors import QueryError, StoreError
+from graph.sparql import with_values
+from graph.sparql_text import query_form
 
 RESULTS_JSON = "application/sparql-results+json"
-
-
-def where_brace(query: str) -> int:
-    """Index of the `{` that opens the query's WHERE group (after a CONSTRUCT template),
-    skipping IRIs, strings and comments."""
-    i, depth, skipped_template = 0, 0, False
-    construct = _keyword_before_brace(query).upper() == "CONSTRUCT"
-    while i < len(query):
-        ch = query[i]
-        if ch == "#":
-            i = query.find("\n", i) if "\n" in query[i:] else len(query)
-            continue
-        if ch in "\"'":
-            i = _skip_string(query, i)
-            continue
-        if (
-            ch == "<"
-            and depth == 0
-            and ">" in query[i:]
-            and " " not in query[i : query.find(">", i)]
-        ):
-            i = query.find(">", i) + 1
-            continue
-        if ch == "{":
-            if depth == 0 and not (construct and not skipped_template):
-                return i
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                skipped_template = True
-        i += 1
-    raise QueryError("malformed query: no WHERE group to bind values in")
-
-
-def _keyword_before_brace(query: str) -> str:
-    words = [
-        w
-        for line in query.splitlines()
-        if not line.lstrip().startswith(("#", "PREFIX", "prefix", "BASE", "base"))
-        for w in line.split()
-    ]
-    return next((w for w in words if w.upper() in {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}), "")
-
-
-def _skip_string(query: str, i: int) -> int:
-    quote = query[i : i + 3] if query[i : i + 3] in ('"""', "'''") else query[i]
-    j = i + len(quote)
-    while j < len(query):
-        if query[j] == "\\":
-            j += 2
-            continue
-        if query.startswith(quote, j):
-            return j + len(quote)
-        j += 1
-    return j
-
-
-def bind(query: str, substitutions: Mapping[ox.Variable, Any] | None) -> str:
-    """The query with a VALUES block binding each variable to its typed term."""
-    if not substitutions:
-        return query
-    names, terms = [], []
-    for variable, term in substitutions.items():
-        if not isinstance(term, ox.NamedNode | ox.Literal):
-            raise QueryError(
-                f"cannot send {type(term).__name__} {term} to a remote endpoint; bind an IRI or a literal"
-            )
-        names.append(f"?{variable.value}")
-        terms.append(str(term))  # N-Triples syntax: pyoxigraph escapes it
-    at = where_brace(query) + 1
-    block = f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
-    return query[:at] + block + query[at:]
 
 
 class RemoteStore:
@@ -121,8 +48,8 @@ class RemoteStore:
     ) -> Any:
         """As `pyoxigraph.Store.query`; a dataset given by `default_graph` / `named_graphs`
         travels as the protocol's default-graph-uri / named-graph-uri parameters."""
-        text = bind(query, substitutions)
-        graph_form = _keyword_before_brace(query).upper() in {"CONSTRUCT", "DESCRIBE"}
+        text = with_values(query, substitutions)
+        graph_form = query_form(query) in {"CONSTRUCT", "DESCRIBE"}
         params: list[tuple[str, str | int | float | bool | None]] = []
         if default_graph is not None:
             params += [("default-graph-uri", g.value) for g in default_graph if hasattr(g, "value")]

@@ -33,3 +33,42 @@ def keywords(query: str) -> list[str]:
     """The bare words of a query, upper-cased, in order; strings, IRIs and names removed."""
     text = _ESCAPE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), query)
     return [word.upper() for word in _WORD.findall(SKIP.sub(" ", text))]
+
+
+FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_WHERE_NEXT = re.compile(r"\s*WHERE\b", re.IGNORECASE)
+
+
+def query_form(query: str) -> str:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the query's form ("" when it has none)."""
+    return next((word for word in keywords(query) if word in FORMS), "")
+
+
+def where_brace(query: str) -> int:
+    """Index of the `{` that opens the query's WHERE group (past a CONSTRUCT template); -1 when
+    it has none that can take more than triples (DESCRIBE without WHERE, or the short form
+    CONSTRUCT WHERE, whose group is its template).
+
+    Strings, IRIs, comments and names are blanked first, keeping every offset, so a brace or
+    keyword inside them is never taken for the query's own."""
+    blank = SKIP.sub(lambda m: " " * len(m.group()), query)
+    form = _FORM.search(blank)
+    at = form.end() if form else 0
+    if not form or form.group(1).upper() != "CONSTRUCT":
+        return blank.find("{", at)
+    if _WHERE_NEXT.match(blank, at):
+        return -1
+    return blank.find("{", _closing(blank, blank.find("{", at)) + 1)  # past the template
+
+
+def _closing(text: str, opening: int) -> int:
+    depth = 0
+    for i in range(opening, len(text)):
+        if text[i] == "{":
+            depth += 1
+        elif text[i] == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return len(text)

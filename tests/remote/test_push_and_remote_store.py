@@ -9,8 +9,8 @@ import pytest
 
 from councilgraph.settings import Settings
 from graph.remote import GraphStore, default_graph_key, metadata_graph, push
-from graph.remote_store import RemoteStore, bind
-from graph.sparql import library, rows, run
+from graph.remote_store import RemoteStore
+from graph.sparql import library, rows, run, with_values
 
 pytestmark = pytest.mark.oxigraph_server
 
@@ -93,7 +93,7 @@ def test_bindings_travel_as_typed_terms_not_text(
     assert len(found) == 1
     hostile = '" } } DROP ALL ; SELECT * WHERE { ?s ?p "'
     assert rows(remote, query, {"name": hostile}) == []  # type: ignore[arg-type]
-    text = bind(query, {ox.Variable("name"): ox.Literal(hostile)})
+    text = with_values(query, {ox.Variable("name"): ox.Literal(hostile)})
     assert 'VALUES (?name) { ("\\" } } DROP ALL' in text
     assert bool(run(remote, "ASK { ?s ?p ?o }")) is True  # type: ignore[arg-type]
 
