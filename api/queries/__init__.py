@@ -1,7 +1,8 @@
 """The API's business queries: named `.rq` files here, run with bound values, turned into models.
 
-Request values never enter query text: each `.rq` file is fixed, and filters arrive as
-typed RDF terms through `graph.sparql.rows(..., bindings=...)` (SEP-0007 substitutions).
+Request values are never read as query syntax: each `.rq` file is fixed, and filters arrive
+as typed RDF terms through `graph.sparql.rows(..., bindings=...)`, which binds them in a
+VALUES block that pyoxigraph serialises (`graph.sparql.with_values`).
 The functions in `api.queries.facts` are plain functions of a store, so the CLI can reuse them.
 """
 

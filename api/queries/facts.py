@@ -80,9 +80,17 @@ def _unique_posts(keys: Keys, found: list[dict[str, Any]]) -> list[Post]:
     return list(seen.values())
 
 
-def challenges(store: ox.Store, keys: Keys, *, council: str | None = None) -> list[Challenge]:
+def challenges(
+    store: ox.Store, keys: Keys, *, council: str | None = None, challenge: str | None = None
+) -> list[Challenge]:
+    """Every peer challenge, oldest first; or those of `council`; or the one `challenge`."""
     out: dict[str, Challenge] = {}
-    for row in select(store, "challenges", forCouncil=iri(council) if council else None):
+    for row in select(
+        store,
+        "challenges",
+        forCouncil=iri(council) if council else None,
+        challenge=iri(challenge) if challenge else None,
+    ):
         out.setdefault(
             row["challenge"],
             Challenge(
@@ -103,9 +111,12 @@ def challenges(store: ox.Store, keys: Keys, *, council: str | None = None) -> li
 
 
 def partnerships(store: ox.Store, keys: Keys, *, member: str | None = None) -> list[Partnership]:
+    """Every partnership, or those `member` belongs to, with its members by name and its first
+    source."""
+    with_member = iri(member) if member else None
     out: dict[str, Partnership] = {}
-    for row in select(store, "partnerships"):
-        found = out.setdefault(
+    for row in select(store, "partnerships", withMember=with_member):
+        out.setdefault(
             row["p"],
             Partnership(
                 iri=row["p"],
@@ -116,13 +127,13 @@ def partnerships(store: ox.Store, keys: Keys, *, member: str | None = None) -> l
                 source=_source(row),
             ),
         )
-        ref = _ref(keys, row.get("member"), row.get("memberName"))
-        if ref and all(m.iri != ref.iri for m in found.members):
-            found.members.append(ref)
-    items = list(out.values())
-    if member:
-        items = [p for p in items if any(m.iri == member for m in p.members)]
-    return items
+    for row in select(store, "partnership-members", withMember=with_member):
+        found = out.get(row["p"])
+        if found and all(m.iri != row["member"] for m in found.members):
+            found.members.append(
+                Ref(iri=row["member"], id=keys.key(row["member"]), label=row.get("memberName"))
+            )
+    return list(out.values())
 
 
 def recommendations(
@@ -144,11 +155,11 @@ def recommendations(
     matching = select(
         store,
         "recommendation-keys",
-        forCouncil=iri(council) if council else None,
-        forChallenge=iri(challenge) if challenge else None,
+        council=iri(council) if council else None,
+        challenge=iri(challenge) if challenge else None,
         theme=iri(theme) if theme else None,
         year=year,
-        forKey=key,
+        key=key,
         q=q,
     )
     page = matching[offset:] if limit is None else matching[offset : offset + limit]

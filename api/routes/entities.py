@@ -142,7 +142,7 @@ def list_challenges(store: StoreDep, keys: KeysDep) -> list[Challenge]:
 def get_challenge(store: StoreDep, keys: KeysDep, id: KeyPath) -> ChallengeDetail:
     """A peer challenge: scope, peer team, recommendations, and the report."""
     thing = keys.iri("challenge", id)
-    summary = next((c for c in facts.challenges(store, keys) if c.iri == thing), None)
+    summary = next(iter(facts.challenges(store, keys, challenge=thing)), None)
     if summary is None:
         raise QueryError(f"no challenge with id {id!r}", status=404)
     found = statements(store, thing)

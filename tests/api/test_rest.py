@@ -112,6 +112,28 @@ def test_challenge_lists_team_and_recommendations(client: httpx.Client) -> None:
     assert len(body["recommendations"]) >= 6 and body["scope"]
 
 
+def test_each_challenge_page_is_that_challenge(client: httpx.Client) -> None:
+    listed = client.get("/challenges").json()
+    assert len(listed) > 1
+    for summary in listed:
+        page = client.get(f"/challenges/{summary['id']}").json()
+        assert {k: page[k] for k in summary} == summary
+
+
+def test_a_council_page_lists_exactly_the_partnerships_it_belongs_to(
+    client: httpx.Client,
+) -> None:
+    members = {
+        p["iri"]: {m["iri"] for m in p["members"]} for p in client.get("/partnerships").json()
+    }
+    councils = {m for found in members.values() for m in found if "/council/" in m}
+    assert councils
+    for council in councils:
+        page = client.get(f"/councils/{council.rsplit('/', 1)[-1]}").json()
+        expected = {p for p, found in members.items() if council in found}
+        assert {p["iri"] for p in page["partnerships"]} == expected
+
+
 def test_lists_documents_organisations_partnerships_stats(client: httpx.Client) -> None:
     assert client.get("/councils", params={"limit": 5}).json()["total"] > 300
     assert any(p["id"] == "joanne-roney" for p in client.get("/people").json())
