@@ -16,14 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.sparql_text import SKIP
+from graph.sparql_text import FORMS, SKIP
 
 _TOKEN = re.compile(
     rf"(?P<skip>{SKIP.pattern})|(?P<open>[{{(\[])|(?P<close>[}})\]])"
     r"|(?P<word>[A-Za-z_]\w*)|(?P<other>\S)"
 )
 _PAIRS = {"{": "}", "(": ")", "[": "]"}
-_FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 _TRIPLE_WORDS = {"a", "true", "false"}
 
 
@@ -147,7 +146,7 @@ def reorder_optionals(query: str) -> str:
     if tokens is None:
         return query
     words = [(i, t.text.upper()) for i, t in enumerate(tokens) if t.kind == "word"]
-    forms = [(i, w) for i, w in words if w in _FORMS]
+    forms = [(i, w) for i, w in words if w in FORMS]
     if len(forms) != 1 or forms[0][1] not in {"SELECT", "ASK"}:
         return query  # other forms, or subqueries
     at = forms[0][0]

@@ -7,10 +7,10 @@ SPARQL JSON results with `pyoxigraph.parse_query_results`), or, for CONSTRUCT an
 an iterator of `pyoxigraph.Triple`.
 
 Substitutions are bound as `graph.sparql.run` binds them locally, in a VALUES block
-(`graph.sparql.with_values`); blank nodes cannot be sent and are refused. Queries read the remote's own default graph,
-which `councilgraph push` fills with the merge of the named graphs (as in a local store),
-so no server needs a union-default-graph setting (Oxigraph's would count a triple once
-per graph stating it).
+(`graph.sparql.with_values`); blank nodes cannot be sent and are refused. Queries read the
+remote's own default graph, which `councilgraph push` fills with the merge of the named
+graphs (as in a local store), so no server needs a union-default-graph setting (Oxigraph's
+would count a triple once per graph stating it).
 """
 
 from __future__ import annotations

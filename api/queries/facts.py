@@ -128,11 +128,9 @@ def partnerships(store: ox.Store, keys: Keys, *, member: str | None = None) -> l
             ),
         )
     for row in select(store, "partnership-members", withMember=with_member):
-        found = out.get(row["p"])
-        if found and all(m.iri != row["member"] for m in found.members):
-            found.members.append(
-                Ref(iri=row["member"], id=keys.key(row["member"]), label=row.get("memberName"))
-            )
+        found, ref = out.get(row["p"]), _ref(keys, row["member"], row.get("memberName"))
+        if found and ref and all(m.iri != ref.iri for m in found.members):
+            found.members.append(ref)
     return list(out.values())
 
 
