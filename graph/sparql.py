@@ -1,4 +1,4 @@
-"""Running SPARQL on the store with Oxigraph's engine, values bound, never pasted into text.
+"""Running SPARQL on the store with Oxigraph's engine, values bound as typed RDF terms.
 
 Values reach a query as typed RDF terms in a VALUES block at the start of its WHERE group
 (`with_values`): pyoxigraph serialises each term in N-Triples syntax, escaped, so no value is

@@ -36,7 +36,7 @@ def keywords(query: str) -> list[str]:
 
 
 FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
-_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+_FORM = re.compile(rf"\b({'|'.join(FORMS)})\b", re.IGNORECASE)
 _WHERE_NEXT = re.compile(r"\s*WHERE\b", re.IGNORECASE)
 
 
@@ -57,9 +57,10 @@ def where_brace(query: str) -> int:
     at = form.end() if form else 0
     if not form or form.group(1).upper() != "CONSTRUCT":
         return blank.find("{", at)
-    if _WHERE_NEXT.match(blank, at):
+    template = blank.find("{", at)
+    if template < 0 or _WHERE_NEXT.match(blank, at):
         return -1
-    return blank.find("{", _closing(blank, blank.find("{", at)) + 1)  # past the template
+    return blank.find("{", _closing(blank, template) + 1)  # past the template
 
 
 def _closing(text: str, opening: int) -> int:
