@@ -17,6 +17,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -134,15 +135,37 @@ def open_build(path: Path, *, in_memory: bool = False) -> ox.Store:
 
     On-disk (RocksDB) reads are several times slower than an in-memory store for the
     join-heavy queries researchers run (q05 at 1.2M triples: 0.52 s against 0.13 s), so a
-    server with the memory to spare loads a copy at start-up (about 12 s per million triples)."""
+    server with the memory to spare loads a copy at start-up (`memory_copy`)."""
     try:
         disk = ox.Store.read_only(str(path))
     except OSError as exc:
         raise StoreError(f"cannot open the store at {path}: {exc}") from exc
-    if not in_memory:
-        return disk
+    return memory_copy(disk) if in_memory else disk
+
+
+def memory_copy(disk: ox.Store, threads: int = min(4, os.cpu_count() or 1)) -> ox.Store:
+    """Every quad of `disk` in a new in-memory store.
+
+    Reading RocksDB costs more than loading (at 2.4M quads: 13 s to dump, 8 s to load), and
+    pyoxigraph lets go of the GIL while it dumps, so `threads` dump the default graph and
+    batches of named graphs while this thread loads each part as it arrives (13-15 s in all
+    on 2 cores, against 22-27 s for one dump then one load). Only this thread writes to the
+    copy."""
+    threads = max(1, threads)
+    graphs: list[Any] = list(disk.named_graphs())
+    size = max(1, len(graphs) // (4 * threads))  # small batches: loading starts early
+    batches = [[ox.DefaultGraph()]] + [graphs[i : i + size] for i in range(0, len(graphs), size)]
+
+    def dump(names: list[Any]) -> list[tuple[Any, bytes | None]]:
+        return [(name, disk.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)) for name in names]
+
     memory = ox.Store()
-    memory.bulk_load(disk.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+    with ThreadPoolExecutor(threads) as pool:
+        parts = [pool.submit(dump, batch) for batch in batches]
+        for done in as_completed(parts):
+            for name, data in done.result():
+                if data:
+                    memory.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
     return memory
 
 
