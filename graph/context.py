@@ -14,6 +14,7 @@ from graph.iris import Minter
 from graph.namespaces import CG, PROV, XSD
 from graph.resolve import Resolver
 from graph.triples import TripleSet
+from loaders.dates import Month, Year
 from loaders.records import ChallengeRef, OrgRef, PersonRef, Provenance
 
 
@@ -95,9 +96,14 @@ class Context:
 
 
 def lit(value: object) -> Literal:
-    """A typed literal: dates as xsd:date, floats as xsd:decimal, the rest as they come."""
+    """A typed literal: days as xsd:date, months as xsd:gYearMonth, years as xsd:gYear,
+    floats as xsd:decimal, the rest as they come."""
     if isinstance(value, date):
         return Literal(value, datatype=XSD.date)
+    if isinstance(value, Month):
+        return Literal(str(value), datatype=XSD.gYearMonth)
+    if isinstance(value, Year):
+        return Literal(str(value), datatype=XSD.gYear)
     if isinstance(value, float):
         return Literal(Decimal(str(value)), datatype=XSD.decimal)
     return Literal(value)

@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from graph.namespaces import sparql_prologue
 from graph.sparql import rows
+from loaders.dates import first_day, from_iso
 
 FOLLOW_UP_YEARS = 2
 CHALLENGE_YEARS = 5
@@ -104,7 +105,7 @@ def add_years(day: date, years: int) -> date:
 
 def challenge_date(row: dict[str, Any]) -> date | None:
     if row.get("start"):
-        return date.fromisoformat(str(row["start"])[:10])
+        return first_day(from_iso(str(row["start"])))
     match = _KEY_DATE.search(row["challenge"])
     return date(int(match[1]), int(match[2] or 1), 1) if match else None
 
@@ -112,7 +113,7 @@ def challenge_date(row: dict[str, Any]) -> date | None:
 def overdue_challenges(store: ox.Store, as_of: date) -> list[OverdueChallenge]:
     records: dict[str, list[date | None]] = {}
     for row in rows(store, _RECORDS):
-        when = date.fromisoformat(str(row["when"])[:10]) if row.get("when") else None
+        when = first_day(from_iso(str(row["when"]))) if row.get("when") else None
         records.setdefault(row["challenge"], []).append(when)
     out = []
     for row in rows(store, _CHALLENGES):
@@ -150,7 +151,7 @@ def due_councils(store: ox.Store, as_of: date) -> list[DueCouncil]:
     cutoff = add_years(as_of, -CHALLENGE_YEARS)
     out = []
     for row in rows(store, _COUNCILS):
-        if row.get("end") and date.fromisoformat(str(row["end"])[:10]) <= as_of:
+        if row.get("end") and first_day(from_iso(str(row["end"]))) <= as_of:
             continue  # abolished or merged by then
         last = latest.get(row["council"])
         if last is None or last < cutoff:

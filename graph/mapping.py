@@ -23,6 +23,7 @@ from graph.namespaces import (
     XSD,
 )
 from loaders import records as r
+from loaders.dates import first_day
 from loaders.source import slugify
 
 
@@ -103,6 +104,9 @@ def map_membership(ctx: Context, rec: r.Membership) -> URIRef:
     add(g, m, CG.endDate, rec.end)
     if rec.interim:
         g.add((m, CG.isInterim, Literal(True)))
+    if rec.acting:
+        g.add((m, CG.isActing, Literal(True)))
+    add(g, m, CG.statedOn, rec.stated)
     if rec.former:
         g.add((m, CG.isFormer, Literal(True)))
     if rec.policy_area:
@@ -146,7 +150,12 @@ def map_challenge(ctx: Context, rec: r.PeerChallenge) -> None:
     g.add((ch, CG.peerTeam, ctx.team(rec.ref, rec.provenance)))
     if rec.planned:
         g.add((ch, CG.isPlanned, Literal(True)))
-        add(g, ch, CG.plannedStart, rec.start or date(rec.ref.year, rec.ref.month or 1, 1))
+        add(
+            g,
+            ch,
+            CG.plannedStart,
+            first_day(rec.start) if rec.start else date(rec.ref.year, rec.ref.month or 1, 1),
+        )
     else:
         add(g, ch, CG.startDate, rec.start)
         add(g, ch, CG.endDate, rec.end)

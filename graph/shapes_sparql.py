@@ -6,8 +6,9 @@ compiles each constraint of the shapes into one query over the store's default g
 merge of the named graphs),
 so a large build is validated by Oxigraph's engine where it already lives. It supports the
 SHACL Core subset the shapes use (sh:targetClass with rdfs:subClassOf, sh:property with an
-IRI path, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:nodeKind sh:IRI, sh:pattern,
-sh:minLength, sh:lessThanOrEquals) and refuses any other, so a new kind of constraint can
+IRI path, sh:minCount, sh:maxCount, sh:class, sh:datatype, sh:or of sh:datatype alternatives,
+sh:nodeKind sh:IRI, sh:pattern, sh:minLength, sh:lessThanOrEquals, and SHACL-SPARQL
+constraints on a node shape) and refuses any other, so a new kind of constraint can
 never be silently skipped. `sh:pattern` is checked with Python's `re` (as pySHACL does):
 Oxigraph's regex engine has no look-ahead, which the person-name shape needs.
 tests/graph/test_shapes_sparql.py checks that it agrees with pySHACL.
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 from rdflib import RDF, SH, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.term import Node
 
 from councilgraph.errors import OntologyError
@@ -39,6 +41,7 @@ SUPPORTED = {
     SH.flags,
     SH.minLength,
     SH.lessThanOrEquals,
+    SH["or"],
     SH.message,
     SH.name,
     SH.description,
@@ -77,7 +80,24 @@ def checks(shapes: Graph | None = None) -> list[Check]:
         targets = tuple(sorted(f"<{t}>" for t in shapes.objects(shape, SH.targetClass)))
         for prop in shapes.objects(shape, SH.property):
             found.extend(_property_checks(shapes, str(shape), targets, prop))
+        for constraint in shapes.objects(shape, SH.sparql):
+            select = shapes.value(constraint, SH.select)
+            message = str(shapes.value(constraint, SH.message) or "SPARQL constraint")
+            found.append(Check(str(shape), targets, "", "SPARQL", Literal(str(select)), message))
     return found
+
+
+def _datatypes(shapes: Graph, shape: str, alternatives: Node) -> Literal:
+    """An sh:or whose every alternative is one sh:datatype, as the datatypes' IRIs."""
+    found = []
+    for alternative in Collection(shapes, alternatives):
+        datatype = shapes.value(alternative, SH.datatype)
+        if datatype is None or len(set(shapes.predicates(alternative))) != 1:
+            raise OntologyError(
+                f"shape {shape}: only an sh:or of sh:datatype alternatives can be checked as SPARQL"
+            )
+        found.append(f"<{datatype}>")
+    return Literal(", ".join(found))
 
 
 def _property_checks(
@@ -96,6 +116,8 @@ def _property_checks(
         if predicate in {SH.path, SH.message, SH.name, SH.description, SH.severity, SH.flags}:
             continue
         name = str(predicate).removeprefix(str(SH))
+        if predicate == SH["or"]:
+            argument = _datatypes(shapes, shape, argument)
         yield Check(
             shape,
             targets,
@@ -109,6 +131,11 @@ def _property_checks(
 def _query(check: Check) -> str:
     focus = FOCUS % " ".join(check.targets)
     arg, p = check.argument, check.path
+    if check.constraint == "SPARQL":
+        # The constraint's own SELECT, run once for every focus node ($this as a variable).
+        inner = str(arg).replace("$this", "?s")
+        where = inner[inner.index("{") :]
+        return f"SELECT DISTINCT ?s ?v WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {focus} }} }} {{ SELECT ?s (?value AS ?v) WHERE {where} }} }}"
     if check.constraint == "MinCount":
         return (
             f"SELECT ?s WHERE {{ {{ SELECT DISTINCT ?s WHERE {{ {focus} }} }} "
@@ -132,6 +159,8 @@ def _condition(constraint: str, arg: Node) -> str:
         return f"FILTER NOT EXISTS {{ ?v <{RDF_TYPE}>/<{RDFS_SUBCLASS}>* <{arg}> }}"
     if constraint == "Datatype":
         return f"FILTER(!isLiteral(?v) || datatype(?v) != <{arg}>)"
+    if constraint == "Or":  # alternatives of datatypes (see _datatypes)
+        return f"FILTER(!isLiteral(?v) || datatype(?v) NOT IN ({arg}))"
     if constraint == "NodeKind":
         return _node_kind(arg)
     if constraint == "MinLength":

@@ -1,10 +1,64 @@
-"""Dates as papers write them: "20-23 March 2018", "21st March 2017", "June 2018"."""
+"""Dates as papers write them, at the precision they are written: a day ("21st March 2017"),
+a range of days ("30 November – 3 December 2021"), a month ("June 2018"), a season ("spring
+2023") or a year. `When` is a day, a `Month` or a `Year`; graph/ writes them as xsd:date,
+xsd:gYearMonth and xsd:gYear."""
 
 from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 from datetime import date
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A month, where a source gives no day: "June 2018"."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, order=True)
+class Year:
+    """A year, where a source gives no month: "in 2016"."""
+
+    year: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}"
+
+
+When = date | Month | Year
+
+
+def first_day(when: When) -> date:
+    """The earliest day `when` can mean."""
+    if isinstance(when, Month):
+        return date(when.year, when.month, 1)
+    if isinstance(when, Year):
+        return date(when.year, 1, 1)
+    return when
+
+
+def last_day(when: When) -> date:
+    """The latest day `when` can mean."""
+    if isinstance(when, Month):
+        return end_of_month(when.year, when.month)
+    if isinstance(when, Year):
+        return date(when.year, 12, 31)
+    return when
+
+
+def year_month(when: When) -> tuple[int, int | None]:
+    """(year, month) of `when`; month None for a bare year."""
+    if isinstance(when, Year):
+        return when.year, None
+    return when.year, when.month
+
 
 MONTHS: dict[str, int] = (
     {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
@@ -76,3 +130,16 @@ def add_years(day: date, years: int) -> date:
 
 def end_of_month(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def from_iso(text: str) -> When:
+    """ "2018-06-03" -> a day, "2018-06" -> Month, "2018" -> Year (a time or zone after a day
+    is ignored)."""
+    text = text.strip()
+    if len(text) >= 10:
+        return date.fromisoformat(text[:10])
+    if len(text) == 7:
+        return Month(int(text[:4]), int(text[5:7]))
+    if len(text) == 4 and text.isdigit():
+        return Year(int(text))
+    raise ValueError(f"not an ISO date, month or year: {text!r}")

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from loaders.dates import When
+
 OrgKind = Literal[
     "council",  # a local authority; must resolve to the register of English authorities
     "organisation",  # any other body (LGA, London Councils, a CCG, a department, a company)
@@ -91,10 +93,14 @@ class Membership:
     organisation: OrgRef | ChallengeRef
     role: str  # as the source words it: "Chief Executive", "Peer", "Lead Chief Executive"
     provenance: Provenance
-    start: date | None = None
-    end: date | None = None
+    start: When | None = None  # at the precision stated: a day, a Month or a Year
+    end: When | None = None
     interim: bool = False
+    acting: bool = False
     former: bool = False  # the source says the post was held earlier, without dates
+    # When the source states it, where that is not the document's own date (a register row's
+    # meeting, a dated passage); None means the document's date.
+    stated: date | None = None
     policy_area: str | None = None  # commissions: "integrated health and care"
     commissioned_by: OrgRef | None = None
     accountable_to: OrgRef | None = None
@@ -117,8 +123,8 @@ class Figure:
 class PeerChallenge:
     ref: ChallengeRef
     provenance: Provenance
-    start: date | None = None
-    end: date | None = None
+    start: When | None = None  # a day, or a Month where the source gives only the month
+    end: When | None = None
     reported_in: str | None = None  # DocumentRecord.key of the feedback report
     planned: bool = False  # a visit a source plans or proposes, not one that took place
     follow_up_of: ChallengeRef | None = None
