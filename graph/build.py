@@ -48,6 +48,7 @@ from graph.store import (
     publish,
     write_quads,
 )
+from graph.tenure import write_tenure
 from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology, validate_graph
 from loaders import records as r
@@ -211,6 +212,7 @@ def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | N
     enrich(ctx, records)
     ontology = load_ontology()
     write_entities(ctx, ontology)
+    write_tenure(ctx)  # reads the entities graph's roles and peer teams
     ontology_graph = ctx.named(ONTOLOGY_GRAPH)
     for triple in ontology:
         ontology_graph.add(triple)

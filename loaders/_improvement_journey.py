@@ -14,7 +14,7 @@ from typing import Protocol
 
 from loaders import _committee_paper_text as txt
 from loaders._committee_paper_text import Block
-from loaders.dates import parse_month
+from loaders.dates import Month, parse_month
 from loaders.records import (
     ChallengeRef,
     Figure,
@@ -44,9 +44,12 @@ _APPOINTED = r"(?:took over as|became|was appointed) (?P<post>Chief Executive|Le
 _JOURNEY_POSTS: list[tuple[str, dict[str, bool]]] = [
     (rf"\bLeader is (?P<who>(?:Councillor|Cllr)\.? {txt.NAME})", {}),
     (
-        rf"\b(?:[Ii]nterim|[Aa]cting) (?P<post>Chief Executive|Director of [A-Z][\w ]+?),?"
-        rf" (?P<who>{txt.NAME})",
+        rf"\b[Ii]nterim (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})",
         {"interim": True},
+    ),
+    (
+        rf"\b[Aa]cting (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})",
+        {"acting": True},
     ),
     (
         rf"(?P<who>{txt.NAME}),? who {_APPOINTED} {_WHEN}",
@@ -164,8 +167,8 @@ class _Journeys:
                 groups = found.groupdict()
                 start = parse_month(groups["when"]) if groups.get("when") else None
                 extra: dict[str, object] = dict(flags)
-                if start:
-                    extra["start"] = date(start[0], start[1], 1)
+                if start:  # "took over ... in August 2010": a month, as stated
+                    extra["start"] = Month(start[0], start[1])
                 self._keep(found["who"], council, groups.get("post") or "Leader", block, **extra)
                 person = found["who"]
         former = _FORMER.search(sentence)
