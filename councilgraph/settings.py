@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     query_timeout: float = 10.0
     result_row_cap: int = 10_000
     cors_origins: tuple[str, ...] = ()
+    # /leads and `councilgraph leads`: a post with no known end counts as current only while
+    # its latest statement (or its start) is at most this many years before the date asked.
+    leads_window_years: int = Field(default=3, ge=0, le=100)
     neo4j_username: str = Field(default="neo4j", validation_alias="NEO4J_USERNAME")
     neo4j_password: SecretStr | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
 

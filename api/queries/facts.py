@@ -9,6 +9,7 @@ import pyoxigraph as ox
 
 from api.models import Challenge, Partnership, Post, Recommendation, Ref, Source
 from api.queries import Keys, iri, select
+from graph import leads as graph_leads
 
 
 def _ref(keys: Keys, value: str | None, label: str | None = None) -> Ref | None:
@@ -36,6 +37,16 @@ def post(keys: Keys, row: dict[str, Any]) -> Post:
         organisation=organisation,
         start=_text(row.get("start")),
         end=_text(row.get("end")),
+        since=_text(row.get("since")),
+        until=_text(row.get("until")),
+        basis=row.get("basis"),
+        ended_by=row.get("endedBy"),
+        first_stated=_text(row.get("firstStated")),
+        last_stated=_text(row.get("lastStated")),
+        interim=bool(row.get("interim")),
+        acting=bool(row.get("acting")),
+        former=bool(row.get("former")),
+        kind=row.get("kind"),
         source=_source(row),
     )
 
@@ -44,23 +55,52 @@ def leads(
     store: ox.Store,
     keys: Keys,
     *,
+    on: date,
+    window_years: int,
+    include_stale: bool = False,
     area: str | None = None,
     organisation: str | None = None,
     person: str | None = None,
-    on: date | None = None,
-    include_past: bool = False,
 ) -> list[Post]:
-    """Leadership posts and commissions current on `on` (all of them with `include_past`)."""
-    found = select(
+    """Leadership posts and commissions current on `on` (and, with `include_stale`, the rest,
+    marked stale); `person` and `organisation` are ids, names or aliases (graph.leads)."""
+    found = graph_leads.leads(
         store,
-        "leads",
-        areaText=area,
-        org=iri(organisation) if organisation else None,
-        person=iri(person) if person else None,
+        keys.things,
         on=on,
-        includePast=include_past,
+        window_years=window_years,
+        include_stale=include_stale,
+        area=area,
+        person=person,
+        organisation=organisation,
     )
-    return _unique_posts(keys, found)
+    return [_lead_post(keys, lead) for lead in found]
+
+
+def _lead_post(keys: Keys, lead: graph_leads.Lead) -> Post:
+    person = _ref(keys, lead.person, lead.name)
+    organisation = _ref(keys, lead.organisation, lead.organisation_name)
+    assert person and organisation
+    return Post(
+        iri=lead.membership,
+        person=person,
+        role=_ref(keys, lead.role, lead.role_label),
+        post=lead.post,
+        area=_ref(keys, lead.area, lead.area_label),
+        organisation=organisation,
+        since=lead.since,
+        until=lead.until,
+        basis=lead.basis,
+        ended_by=lead.ended_by,
+        first_stated=lead.first_stated,
+        last_stated=lead.last_stated,
+        interim=lead.interim,
+        acting=lead.acting,
+        former=lead.former,
+        kind=lead.kind,
+        stale=lead.stale,
+        source=Source(document=lead.document, title=lead.document_title, location=lead.location),
+    )
 
 
 def posts(

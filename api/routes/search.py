@@ -8,8 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.deps import StoreDep
 from api.models import SearchHit, SearchResults
-from api.queries import select
 from api.routes.common import KeysDep
+from graph import names
 
 router = APIRouter(tags=["search"])
 
@@ -25,23 +25,15 @@ def search(
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> SearchResults:
     """Exact matches first, then names that start with q, then names that contain it."""
-    wanted = " ".join(q.split()).lower()
-    best: dict[str, SearchHit] = {}
-    ranks: dict[str, tuple[int, str]] = {}
-    for row in select(store, "search", q=wanted):
-        matched = str(row["matched"])
-        rank = (
-            0 if matched.lower() == wanted else 1 if matched.lower().startswith(wanted) else 2,
-            str(row["label"]),
+    hits = names.search(store, q)
+    items = [
+        SearchHit(
+            iri=hit.thing,
+            id=keys.key(hit.thing),
+            kind=keys.kind(hit.thing),
+            label=hit.label,
+            matched=hit.matched,
         )
-        if row["thing"] not in ranks or rank < ranks[row["thing"]]:
-            ranks[row["thing"]] = rank
-            best[row["thing"]] = SearchHit(
-                iri=row["thing"],
-                id=keys.key(row["thing"]),
-                kind=keys.kind(row["thing"]),
-                label=str(row["label"]),
-                matched=matched,
-            )
-    ordered = sorted(best, key=lambda thing: ranks[thing])
-    return SearchResults(q=q, count=len(ordered), items=[best[t] for t in ordered[:limit]])
+        for hit in hits[:limit]
+    ]
+    return SearchResults(q=q, count=len(hits), items=items)
