@@ -47,6 +47,9 @@ class Post(BaseModel):
     end: str | None = Field(default=None, description="cg:endDate as stated (day, month or year)")
     since: str | None = Field(default=None, description="first day known to hold (cg:heldFrom)")
     until: str | None = Field(default=None, description="last day known to hold (cg:heldUntil)")
+    not_before: str | None = Field(
+        default=None, description="no start known: not before this day (cg:notBefore)"
+    )
     basis: str | None = Field(
         default=None, description="of the end: stated or inferred (cg:endBasis)"
     )

@@ -48,7 +48,7 @@ from graph.store import (
     publish,
     write_quads,
 )
-from graph.tenure import write_tenure
+from graph.tenure_graph import write_tenure
 from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology, validate_graph
 from loaders import records as r

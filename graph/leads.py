@@ -41,8 +41,11 @@ class Lead:
     post: str | None
     area: str | None
     area_label: str | None
+    start: str | None  # cg:startDate, as stated (a day, month or year)
+    end: str | None  # cg:endDate, as stated
     since: str | None  # cg:heldFrom
     until: str | None  # cg:heldUntil
+    not_before: str | None  # cg:notBefore
     basis: str | None  # "stated" | "inferred" (of the end)
     ended_by: str | None  # what an inferred end rests on
     first_stated: str | None
@@ -138,8 +141,11 @@ def as_lead(row: dict[str, Any]) -> Lead:
         post=text("post"),
         area=text("area"),
         area_label=text("areaLabel"),
+        start=text("start"),
+        end=text("end"),
         since=text("since"),
         until=text("until"),
+        not_before=text("notBefore"),
         basis=text("basis"),
         ended_by=text("endedBy"),
         first_stated=text("firstStated"),

@@ -39,16 +39,20 @@ _FORMER_ORG = (
     r"(?P<org>London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*"
     r"|(?:[A-Z][a-z]+ ){1,2}[Cc]ouncil)(?= as well|\)|,|\.| and| was)"
 )
+# "..., was appointed in July 2012" / "from July 2012" after an interim's or acting's name
+_FROM = rf"(?:,? (?:was |were )?(?:appointed |brought in )?(?:in|from) {_WHEN})?"
 _APPOINTED = r"(?:took over as|became|was appointed) (?P<post>Chief Executive|Leader) in"
 # Posts in a council's improvement journey, as (pattern, flags); named groups who / post / when.
 _JOURNEY_POSTS: list[tuple[str, dict[str, bool]]] = [
     (rf"\bLeader is (?P<who>(?:Councillor|Cllr)\.? {txt.NAME})", {}),
     (
-        rf"\b[Ii]nterim (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})",
+        rf"\b[Ii]nterim (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})"
+        rf"{_FROM}",
         {"interim": True},
     ),
     (
-        rf"\b[Aa]cting (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})",
+        rf"\b[Aa]cting (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})"
+        rf"{_FROM}",
         {"acting": True},
     ),
     (

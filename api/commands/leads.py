@@ -19,19 +19,19 @@ from councilgraph.errors import QueryError
 from graph.leads import Lead
 
 
+def _held(lead: Lead) -> str:
+    span = f"{lead.since or '?'} to {lead.until or '?'}"
+    if lead.basis == "inferred":
+        span += " (end inferred)"
+    return span + (", stale" if lead.stale else "")
+
+
 def _table(found: list[Lead], on: date, window: int) -> Table:
-    table = Table(
-        "name",
-        "post",
-        "organisation",
-        "area",
-        "since",
-        "until",
-        "basis",
-        "last stated",
-        "",
-        title=f"Who leads what on {on.isoformat()} (window {window} years)",
-    )
+    table = Table(title=f"Who leads what on {on.isoformat()} (window {window} years)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("post")
+    table.add_column("held")
+    table.add_column("last stated", no_wrap=True)
     for lead in found:
         flags = [
             word
@@ -42,16 +42,13 @@ def _table(found: list[Lead], on: date, window: int) -> Table:
             )
             if on_
         ]
+        post = " ".join([*flags, lead.post or lead.role_label])
+        area = f" ({lead.area_label})" if lead.area_label else ""
         table.add_row(
             lead.name,
-            " ".join([*flags, lead.post or lead.role_label]),
-            lead.organisation_name,
-            lead.area_label or "",
-            lead.since or "",
-            lead.until or "",
-            lead.basis or "",
+            f"{post}{area}, {lead.organisation_name}",
+            _held(lead),
             lead.last_stated or "",
-            "stale" if lead.stale else "",
         )
     return table
 
