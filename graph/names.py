@@ -90,10 +90,12 @@ def _kind_of(thing: str, things: str) -> str:
 
 
 def resolve(store: ox.Store, text: str, kind: Kind, things: str, *, parameter: str) -> str:
-    """The IRI `text` stands for: an id (`graham-farrant`, `E09000002`), else the one
+    """The IRI `text` stands for: the IRI itself or an id (`graham-farrant`, `E09000002`), else the one
     {kind} whose name or alias is `text`, else the one whose name contains it. A QueryError
     422 otherwise, naming the parameter and the nearest known names."""
     text = " ".join(text.split())
+    if text.startswith(things) and _kind_of(text, things) in KINDS[kind] and _exists(store, text):
+        return text  # an IRI
     for segment in KINDS[kind]:
         candidate = f"{things}{segment}/{text}"
         if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._~-]*", text) and _exists(store, candidate):

@@ -315,3 +315,17 @@ def test_unknown_names_are_refused_with_the_nearest_known(tenure_store: ox.Store
     with pytest.raises(QueryError) as refused:
         leads(tenure_store, ID, on=date(2015, 1, 1), window_years=3, area="skils")
     assert "Skills and employment" in refused.value.message
+
+
+def test_an_undated_successor_is_not_presumed_before_its_predecessor_ends(
+    tenure_store: ox.Store,
+) -> None:
+    # five years back from Ben Tate's first statement (2014-02-10) would reach 2009-02-10,
+    # but Anna Moss is known to lead until 2010-03-15: Ben is cg:notBefore 2010-03-16
+    def leader(on: date) -> set[str]:
+        found = leads(tenure_store, ID, on=on, window_years=5, organisation="Harlow")
+        return {lead.name for lead in found if lead.role_label == "Leader"}
+
+    assert leader(date(2009, 6, 1)) == {"Anna Moss"}
+    assert leader(date(2010, 3, 15)) == {"Anna Moss"}
+    assert leader(date(2010, 3, 16)) == {"Ben Tate"}
