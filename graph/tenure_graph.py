@@ -4,7 +4,6 @@ graph (`{things}graph/tenure`). The rules themselves are in `graph.tenure`."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
@@ -41,20 +40,42 @@ _WANTED = frozenset(
     }
 )
 _TYPES = frozenset({ORG.Membership, CG.PeerTeam, CG.Partnership})
-Facts = Mapping[Node, Mapping[Node, list[Node]]]  # predicate -> subject -> objects
 
 
-def collect(graphs: Iterable[TripleSet]) -> tuple[Facts, dict[Node, set[Node]]]:
+class Facts:
+    """The statements tenure reads, keyed by plain strings: an rdflib term hashes in Python
+    (a pass over the 100% build's 0.5M mapped triples took 2.4 s keyed by terms)."""
+
+    def __init__(self) -> None:
+        self.by: dict[str, dict[str, list[Node]]] = {str(p): {} for p in _WANTED}
+        self.types: dict[str, dict[str, URIRef]] = {str(t): {} for t in _TYPES}
+
+    def all(self, predicate: Node, subject: Node) -> list[Node]:
+        return self.by[str(predicate)].get(str(subject), [])
+
+    def one(self, predicate: Node, subject: Node) -> Node | None:
+        values = self.all(predicate, subject)
+        return min(values, key=str) if values else None
+
+    def typed(self, cls: Node) -> dict[str, URIRef]:
+        return self.types[str(cls)]
+
+
+def collect(graphs: Iterable[TripleSet]) -> Facts:
     """The statements tenure reads, in one pass over every mapped graph."""
-    facts: dict[Node, dict[Node, list[Node]]] = {p: defaultdict(list) for p in _WANTED}
-    typed: dict[Node, set[Node]] = {t: set() for t in _TYPES}
+    facts = Facts()
+    rdf_type = str(RDF.type)
     for graph in graphs:
         for s, p, o in graph:
-            if p in facts:
-                facts[p][s].append(o)
-            elif p == RDF.type and o in typed:
-                typed[o].add(s)
-    return facts, typed
+            key = str(p)
+            found = facts.by.get(key)
+            if found is not None:
+                found.setdefault(str(s), []).append(o)
+            elif key == rdf_type and isinstance(s, URIRef):
+                kinds = facts.types.get(str(o))
+                if kinds is not None:
+                    kinds[str(s)] = s
+    return facts
 
 
 def _day(value: Node | None, *, last: bool = False) -> date | None:
@@ -67,40 +88,38 @@ def _day(value: Node | None, *, last: bool = False) -> date | None:
     return last_day(when) if last else first_day(when)
 
 
-def _one(facts: Facts, predicate: Node, subject: Node) -> Node | None:
-    values = facts[predicate].get(subject)
-    return min(values, key=str) if values else None
-
-
-def holdings(facts: Facts, typed: Mapping[Node, set[Node]]) -> list[Holding]:
+def holdings(facts: Facts) -> list[Holding]:
     """Every membership of the mapped graphs as a Holding."""
-    teams = {team: ch for ch, found in facts[CG.peerTeam].items() for team in found}
+    teams = {
+        str(team): URIRef(ch) for ch, found in facts.by[str(CG.peerTeam)].items() for team in found
+    }
     seats = {
-        (person, member)
-        for p in typed[CG.Partnership]
-        for person in facts[CG.contact].get(p, ())
-        for member in facts[ORG.hasMember].get(p, ())
+        (str(person), str(member))
+        for p in facts.typed(CG.Partnership)
+        for person in facts.by[str(CG.contact)].get(p, ())
+        for member in facts.by[str(ORG.hasMember)].get(p, ())
     }
     out = []
-    for m in sorted(typed[ORG.Membership], key=str):
-        person, org, role = (_one(facts, p, m) for p in (ORG.member, ORG.organization, ORG.role))
-        if not all(isinstance(n, URIRef) for n in (m, person, org, role)):
-            continue  # the shapes require all three; a blank node has no stable identity
-        assert isinstance(m, URIRef) and isinstance(person, URIRef)
-        assert isinstance(org, URIRef) and isinstance(role, URIRef)
+    for key in sorted(facts.typed(ORG.Membership)):
+        m = facts.typed(ORG.Membership)[key]
+        person, org, role = (facts.one(p, m) for p in (ORG.member, ORG.organization, ORG.role))
+        if not (isinstance(person, URIRef) and isinstance(org, URIRef)):
+            continue  # the shapes require them; a blank node has no stable identity
+        if not isinstance(role, URIRef):
+            continue
         h = Holding(
             iri=m,
             person=person,
             org=org,
             role=role,
-            area=_iri(_one(facts, CG.policyArea, m)),
+            area=_iri(facts.one(CG.policyArea, m)),
             office=_office(facts, role),
-            start=_day(_one(facts, CG.startDate, m)),
-            end=_day(_one(facts, CG.endDate, m), last=True),
+            start=_day(facts.one(CG.startDate, m)),
+            end=_day(facts.one(CG.endDate, m), last=True),
             stated=_stated(facts, m),
-            former=str(_one(facts, CG.isFormer, m)) == "true",
+            former=str(facts.one(CG.isFormer, m)) == "true",
         )
-        out.append(_with_kind(h, facts, typed, teams, seats))
+        out.append(_with_kind(h, facts, teams, seats))
     return out
 
 
@@ -111,44 +130,40 @@ def _iri(node: Node | None) -> URIRef | None:
 def _office(facts: Facts, role: URIRef) -> URIRef | None:
     if role in SINGLE_HOLDER:
         return role
-    broader = [b for b in facts[SKOS.broader].get(role, ()) if b in SINGLE_HOLDER]
+    broader = [b for b in facts.all(SKOS.broader, role) if b in SINGLE_HOLDER]
     return _iri(min(broader, key=str)) if broader else None
 
 
 def _stated(facts: Facts, m: Node) -> date | None:
-    on = _one(facts, CG.statedOn, m)
+    on = facts.one(CG.statedOn, m)
     if on is not None:
         return _day(on)
-    dates = [_day(_one(facts, DCT.date, doc)) for doc in facts[CG.statedIn].get(m, ())]
+    dates = [_day(facts.one(DCT.date, doc)) for doc in facts.all(CG.statedIn, m)]
     known = [d for d in dates if d]
     return max(known) if known else None
 
 
 def _with_kind(
-    h: Holding,
-    facts: Facts,
-    typed: Mapping[Node, set[Node]],
-    teams: Mapping[Node, Node],
-    seats: set[tuple[Node, Node]],
+    h: Holding, facts: Facts, teams: Mapping[str, URIRef], seats: set[tuple[str, str]]
 ) -> Holding:
     if h.former:
         return replace(h, kind="former-post")
-    if h.org in typed[CG.PeerTeam]:
-        challenge = teams.get(h.org)
+    if str(h.org) in facts.typed(CG.PeerTeam):
+        challenge = teams.get(str(h.org))
         if challenge is None or h.start or h.end:
             return replace(h, kind="team-seat")
-        start = _day(_one(facts, CG.startDate, challenge))
-        end = _day(_one(facts, CG.endDate, challenge), last=True)
+        start = _day(facts.one(CG.startDate, challenge))
+        end = _day(facts.one(CG.endDate, challenge), last=True)
         return replace(
             h,
             kind="team-seat",
             start=start,
             end=end,
-            end_from=_iri(challenge) if end else None,
+            end_from=challenge if end else None,
         )
     if h.office == ROLE["lead-chief-executive"] or h.role == ROLE["lead-chief-executive"]:
         return replace(h, kind="commission")
-    if (h.person, h.org) in seats:
+    if (str(h.person), str(h.org)) in seats:
         return replace(h, kind="partnership-seat")
     return h
 
@@ -183,6 +198,6 @@ def tenure_triples(tenures: Iterable[Tenure], graph: TripleSet) -> None:
 
 def write_tenure(ctx: Context) -> None:
     """The tenure of every mapped membership, into its own named graph."""
-    facts, typed = collect(ctx.graphs.values())
+    facts = collect(ctx.graphs.values())
     graph = ctx.named(tenure_graph_name(ctx.minter))
-    tenure_triples(infer(holdings(facts, typed)), graph)
+    tenure_triples(infer(holdings(facts)), graph)
