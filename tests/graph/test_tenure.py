@@ -170,6 +170,8 @@ def tenure_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
     (corpus / "registers").mkdir()
     for name in ("local-authorities.csv", "aliases.yaml"):
         shutil.copy(BUNDLED_CORPUS / "registers" / name, corpus / "registers" / name)
+    for register in (DATA / "registers").iterdir():
+        shutil.copy(register, corpus / "registers" / register.name)
     settings = Settings(corpus=corpus, store=tmp_path_factory.mktemp("tenure-store"))
     build(settings)
     return open_store(settings.store)
@@ -329,3 +331,29 @@ def test_an_undated_successor_is_not_presumed_before_its_predecessor_ends(
     assert leader(date(2009, 6, 1)) == {"Anna Moss"}
     assert leader(date(2010, 3, 15)) == {"Anna Moss"}
     assert leader(date(2010, 3, 16)) == {"Ben Tate"}
+
+
+def test_each_membership_says_what_kind_of_link_it_is(
+    tenure_store: ox.Store, corpus_store: ox.Store
+) -> None:
+    query = """SELECT ?name ?post ?kind WHERE {
+      ?m <http://www.w3.org/ns/org#member>/<http://xmlns.com/foaf/0.1/name> ?name ;
+         <https://w3id.org/councilgraph/def/post> ?post ;
+         <https://w3id.org/councilgraph/def/linkKind> ?kind }"""
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for r in rows(tenure_store, query):
+        kinds.setdefault((r["name"], r["post"]), set()).add(r["kind"])
+    assert kinds["Mary Adeyemi", "Lead Chief Executive"] == {"commission"}
+    assert kinds["Mary Adeyemi", "Chief Executive"] == {"post"}
+    assert kinds["Edward Lane", "Chief Executive"] == {"post", "former-post"}  # Uttlesford
+    assert kinds["Rita Singh", "Director of Public Health"] == {"partnership-seat"}
+    seats = rows(
+        corpus_store,
+        query.replace(
+            "?kind }",
+            "?kind ; <https://w3id.org/councilgraph/def/heldFrom> ?from ;"
+            ' <https://w3id.org/councilgraph/def/heldUntil> ?until FILTER(?kind = "team-seat") }',
+        ).replace("SELECT ?name", "SELECT ?from ?until ?name"),
+    )
+    # the Islington peer team was on site 20-23 March 2018
+    assert seats and {(r["from"], r["until"]) for r in seats} == {("2018-03-20", "2018-03-23")}

@@ -33,6 +33,8 @@ def tenure_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     (corpus / "registers").mkdir()
     for name in ("local-authorities.csv", "aliases.yaml"):
         shutil.copy(BUNDLED_CORPUS / "registers" / name, corpus / "registers" / name)
+    for register in (TENURE / "registers").iterdir():
+        shutil.copy(register, corpus / "registers" / register.name)
     settings = Settings(corpus=corpus, store=tmp_path_factory.mktemp("tenure-store"))
     build(settings)
     return settings
