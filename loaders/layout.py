@@ -156,11 +156,25 @@ class _Reader:
                     return None
         top = int(re.sub(r"\D.*", "", number))
         if self.last_item is not None and _follows(self.last_item, number):
-            return None
+            if not (top == self.top + 1 and self._section_shaped(title)):
+                return None
         dotted = not number.isdigit()
         if top > self.top + 2 or top < self.top or (top == self.top and not dotted):
             return None
         return number, title
+
+    def _section_shaped(self, title: str) -> bool:
+        """A short standalone title followed by text that is not the list's next item: the
+        next section, though its number would also continue the list ("1. Do X" then
+        "2. The peer team")."""
+        if len(title.split()) > 6 or not self.standalone_after(self.at):
+            return False
+        for ahead in self.lines[self.at + 1 :]:
+            if ahead.blank:
+                continue
+            found = marker(ahead)
+            return found is None or found[0] not in {"num", "dotted"}
+        return True
 
     # ---- the blocks
 
