@@ -151,13 +151,18 @@ class _Reader:
         if not line.heading and (not self.standalone_after(self.at) and line.strong is False):
             # a heading stands on its own line; a list item's text runs on
             following = self.line(1)
-            if following is not None and following.text and marker(following) is None:
-                if not title_like(following.text) and following.text[:1].islower():
-                    return None
-        top = int(re.sub(r"\D.*", "", number))
-        if self.last_item is not None and _follows(self.last_item, number):
-            if not (top == self.top + 1 and self._section_shaped(title)):
+            if (
+                following is not None
+                and following.text
+                and marker(following) is None
+                and not title_like(following.text)
+                and following.text[:1].islower()
+            ):
                 return None
+        top = int(re.sub(r"\D.*", "", number))
+        continues = self.last_item is not None and _follows(self.last_item, number)
+        if continues and not (top == self.top + 1 and self._section_shaped(title)):
+            return None
         dotted = not number.isdigit()
         if top > self.top + 2 or top < self.top or (top == self.top and not dotted):
             return None
@@ -415,9 +420,13 @@ class _Reader:
             indent = line.indent if line.list_level is None else line.list_level * 4
             if kind == "roman" and last is not None and last.kind == "alpha":
                 kind = "alpha"  # "i." after "h."
-            if stack and last is not None:
-                if blank and not _same_list(stack, kind, indent, mark, last):
-                    break
+            if (
+                stack
+                and last is not None
+                and blank
+                and not _same_list(stack, kind, indent, mark, last)
+            ):
+                break
             siblings = _level(stack, roots, last, kind, indent)
             node = _Node(text, mark, kind, indent, line.place, [Span(0, line.place)])
             siblings.append(node)
@@ -518,12 +527,12 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     dropped = False
     for line in lines:
-        if line.text and line.table is None and not line.heading:
-            if _PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated:
-                dropped = True
-                while out and out[-1].blank:
-                    out.pop()
-                continue
+        furniture = line.text and line.table is None and not line.heading
+        if furniture and (_PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
+            dropped = True
+            while out and out[-1].blank:
+                out.pop()
+            continue
         if dropped and line.blank:
             continue
         if dropped and out and line.text and _new_block_after_break(out[-1], line, lines):

@@ -107,9 +107,9 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
     skipped = 0
     for index in range(anchor + 1, min(len(document.blocks), anchor + 1 + MAX_BLOCKS)):
         block = document.blocks[index]
-        if isinstance(block, Heading) and level is not None and block.level <= level:
-            if not _entry_heading(block):
-                break
+        closes = isinstance(block, Heading) and level is not None and block.level <= level
+        if closes and not _entry_heading(block):  # type: ignore[arg-type]
+            break
         people = list(_people(index, block, context))
         if people:
             for place, entry, role in people:
