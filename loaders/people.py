@@ -121,6 +121,7 @@ def parse_entry(text: str) -> Entry | None:
     if not person.name or len(person.name.split()) < 2 and not person.honorific:
         return None
     inner_role, remainder = _take_role(rest) if rest else (None, rest)
+    posts: tuple[Post, ...]
     if inner_role and is_lga(remainder) and not re.search(r"\bpeer\b", rest, re.I):
         # "Programme Manager, Local Government Association": an LGA post that is the team role
         posts = (Post(_capitalised(rest.split(",")[0].strip()), LGA),)
