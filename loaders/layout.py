@@ -42,6 +42,9 @@ _LEAD_IN = re.compile(
 )
 
 
+_SENTENCE_START = re.compile(r"^(?:the|we|our|this|these|in|it|they|you|your|there|a|an)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Line:
     """One line as a reader hands it over."""
@@ -145,9 +148,9 @@ class _Reader:
         found = _NUMBERED_TITLE.match(line.text)
         if not found or LABELLED.match(line.text):
             return None
-        number, title = found["num"], found["title"].rstrip(":").strip()
+        number, title = found["num"], found["title"].strip()
         if not title_like(title, 12) or not title[:1].isupper() or title.endswith(":"):
-            return None
+            return None  # "1. Improve scrutiny:" introduces sub-items
         if not line.heading and (not self.standalone_after(self.at) and line.strong is False):
             # a heading stands on its own line; a list item's text runs on
             following = self.line(1)
@@ -159,6 +162,11 @@ class _Reader:
                 and following.text[:1].islower()
             ):
                 return None
+        following = self.line(1)
+        if following is not None and not following.blank:
+            ahead = marker(following)
+            if ahead is not None and ahead[1] and _follows(number, ahead[1]):
+                return None  # "3. Close the gap" then "4. ...": a list, not sections
         top = int(re.sub(r"\D.*", "", number))
         continues = self.last_item is not None and _follows(self.last_item, number)
         if continues and not (top == self.top + 1 and self._section_shaped(title)):
@@ -194,15 +202,17 @@ class _Reader:
                 self.at += 1
             elif line.heading:
                 self.heading(line, line.heading)
+            elif line.list_level is not None:
+                self.list()
             elif is_table_row(line.raw or line.text) and self._table():
                 continue
             elif (numbered := self.numbered_heading(line)) is not None:
                 self.numbered(line, *numbered)
-            elif marker(line) is not None or line.list_level is not None:
+            elif marker(line) is not None:
                 self.list()
             elif self.plain_heading(line):
                 self.heading(line, None)
-            elif self.unmarked_list() or self._aligned():
+            elif self._aligned() or self.unmarked_list():
                 continue
             else:
                 self.paragraph()
@@ -275,6 +285,8 @@ class _Reader:
             return False
         if text.endswith(":") and (len(text.split()) > 6 or _LEAD_IN.search(text)):
             return False
+        if text.endswith(":") and len(text.split()) > 3 and _SENTENCE_START.match(text):
+            return False  # "The peer team recommends:" leads into what follows
         before = self.previous_text()
         if before and not ends_sentence(before) and not line.strong:
             return False  # the rest of a wrapped sentence
@@ -516,7 +528,8 @@ def _follows(previous: str, number: str) -> bool:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    """A line with its numbers (page numbers, dates) blanked, to find it repeated."""
+    return re.sub(r"\b\d+\b", "#", text.lower()).strip()
 
 
 def drop_furniture(lines: list[Line]) -> list[Line]:
