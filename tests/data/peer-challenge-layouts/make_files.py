@@ -125,9 +125,9 @@ def _plain(text: str) -> str:
 
 
 def render_fpdf(doc: Doc, path: Path) -> None:
-    from fpdf import FPDF
+    from fpdf import FPDF, FPDF_VERSION
 
-    class Report(FPDF):  # type: ignore[misc]
+    class Report(FPDF):
         def header(self) -> None:
             self.set_font("Helvetica", "I", 8)
             self.cell(0, 5, doc.header, new_x="LMARGIN", new_y="NEXT")
@@ -144,6 +144,7 @@ def render_fpdf(doc: Doc, path: Path) -> None:
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_creation_date(FIXED)
     pdf.set_author("Local Government Association")
+    pdf.set_producer(f"PyFPDF/fpdf{FPDF_VERSION}")
     pdf.set_auto_page_break(True, margin=22)
     pdf.add_page()
     pdf.ln(70)
@@ -180,9 +181,7 @@ def _fpdf_block(pdf: Any, block: Block) -> None:
         pdf.set_font("Helvetica", "", 9.5)
         longest = [max(len(row[i]) for row in block.rows) for i in range(len(block.rows[0]))]
         widths = [min(max(n, 6), 60) for n in longest]  # a "No." column stays narrow
-        with pdf.table(
-            col_widths=widths, text_align="LEFT", line_height=5.5, padding=1.5
-        ) as table:
+        with pdf.table(col_widths=widths, text_align="LEFT", line_height=5.5, padding=1.5) as table:
             for cells in block.rows:
                 row = table.row()
                 for cell in cells:
@@ -251,9 +250,7 @@ def render_reportlab(doc: Doc, path: Path) -> None:
     left = Frame(margin, 20 * mm, half, A4[1] - 40 * mm, id="left")
     right = Frame(margin + half + gap, 20 * mm, half, A4[1] - 40 * mm, id="right")
     template = BaseDocTemplate(str(path), pagesize=A4, invariant=1, author="LGA")
-    template.addPageTemplates(
-        [PageTemplate("one", [full]), PageTemplate("two", [left, right])]
-    )
+    template.addPageTemplates([PageTemplate("one", [full]), PageTemplate("two", [left, right])])
     story: list[Any] = [Spacer(1, 60 * mm)]
     for i, line in enumerate(doc.title):
         story.append(Paragraph(line, styles["Title"] if i < 2 else styles["Heading2"]))
@@ -390,7 +387,13 @@ JOBS: list[tuple[str, str, Renderer, str, str]] = [
         "Calderdale Council – Corporate Peer Challenge – November 2015",
         OLD_LGA,
     ),
-    ("sources/south-tyneside-cpc-2016.src", "south-tyneside-cpc-2016.fpdf.pdf", render_fpdf, "", ""),
+    (
+        "sources/south-tyneside-cpc-2016.src",
+        "south-tyneside-cpc-2016.fpdf.pdf",
+        render_fpdf,
+        "",
+        "",
+    ),
     ("sources/medway-finance-2021.src", "medway-finance-2021.fpdf.pdf", render_fpdf, "", ""),
     (
         "sutton-cpc-2019.md",
