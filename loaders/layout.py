@@ -31,7 +31,13 @@ LABELLED = re.compile(
     r"\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
+)
+_MONTH_START = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$",
     re.IGNORECASE,
@@ -96,7 +102,10 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
     "paren", "roman", "alpha", "upper", "label"."""
     text = line.text
     bullet = BULLET.match(text)
-    if bullet and not (bullet["m"] == "o" and not text[2:3].isupper()):
+    after = text[bullet.end() : bullet.end() + 1] if bullet else ""
+    if bullet and bullet["m"] in "o–—" and not (after.isupper() or after.isdigit()):
+        bullet = None  # "– the equivalent of ...": a dash that goes on with a sentence
+    if bullet:
         text = text[bullet.end() :]
         labelled = LABELLED.match(text)
         if labelled and labelled["text"]:
@@ -146,7 +155,7 @@ class _Reader:
     def numbered_heading(self, line: Line) -> tuple[str, str] | None:
         """(number, title) when a numbered line is the next section heading, not a list item."""
         found = _NUMBERED_TITLE.match(line.text)
-        if not found or LABELLED.match(line.text):
+        if not found or LABELLED.match(line.text) or _MONTH_START.match(found["title"]):
             return None
         number, title = found["num"], found["title"].strip()
         if not title_like(title, 12) or not title[:1].isupper() or title.endswith(":"):
@@ -251,7 +260,7 @@ class _Reader:
         text = line.text.strip()
         number = None
         found = _NUMBERED_TITLE.match(text)
-        if found and level is not None:
+        if found and level is not None and not _MONTH_START.match(found["title"]):
             number, text = found["num"], found["title"]
             self.top = int(re.sub(r"\D.*", "", number))
         text = text.rstrip(":").strip()
@@ -577,7 +586,7 @@ def _running(lines: list[Line]) -> set[str]:
     counts: Counter[str] = Counter()
     if len(pages) >= 2:
         for page_lines in pages.values():
-            edges = page_lines[:2] + page_lines[-2:]
+            edges = page_lines[:3] + page_lines[-3:]
             for key in {_furniture_key(line.text) for line in edges}:
                 counts[key] += 1
         least = max(2, len(pages) // 2)
@@ -589,7 +598,7 @@ def _running(lines: list[Line]) -> set[str]:
     return {
         key
         for key, count in counts.items()
-        if count >= least and len(key.split()) <= 14 and not key.endswith(":") and len(key) > 1
+        if count >= least and len(key.split()) <= 24 and not key.endswith(":") and len(key) > 1
     }
 
 

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, Table
+from loaders.organisations import is_lga, is_org_name, org_ref
 from loaders.people import Entry, parse_entry, parse_row, prose_entries, team_role
+from loaders.records import OrgRef
 
 _TEAM_HEADING = re.compile(
     r"^(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
@@ -194,21 +196,33 @@ def _line_people(
 def _list_people(
     block: ListBlock, context: str | None
 ) -> Iterator[tuple[Place, Entry, str | None]]:
-    """Items of a (nested) list: an item that is a label gives the role of the items under it."""
+    """Items of a (nested) list: an item that is a label gives the role of the items under it
+    ("Member peers:"), or their organisation ("From the Local Government Association:")."""
     for item in block.items:
-        label = _label(Paragraph(item.text, item.place)) if not parse_entry(item.text) else None
+        entry = parse_entry(item.text)
+        label = _label(Paragraph(item.text, item.place)) if entry is None else None
+        body = _label_organisation(item.text) if entry is None else None
         role = label or context
-        entry = parse_entry(item.text) if label is None else None
         if entry is not None:
             yield item.place, entry, role
-        elif label is None and item.text.endswith(":"):
-            role = context
         for _, child in item.walk():
             if child is item:
                 continue
-            found = parse_entry(child.text)
+            found = parse_entry(child.text, organisation=body)
             if found is not None:
                 yield child.place, found, role
+
+
+def _label_organisation(text: str) -> OrgRef | None:
+    """The body a label over part of a team names: "From the Local Government Association:"."""
+    found = re.match(
+        r"^(?:(?:from|staff (?:from|of)|officers? (?:from|of)|of|at)\s+)?(?:the\s+)?(?P<org>.+?):?$",
+        text.strip(),
+        re.IGNORECASE,
+    )
+    if found and (is_org_name(found["org"]) or is_lga(found["org"])):
+        return org_ref(found["org"])
+    return None
 
 
 def with_role(member: TeamMember, role: str) -> TeamMember:

@@ -143,7 +143,10 @@ def _two_column_pdf(path: Path) -> None:
         for column, x in enumerate((10, 110)):
             pdf.set_xy(x, 40)
             words = " ".join(f"column{column + 1}word{n}" for n in range(60))
-            pdf.multi_cell(85, 5, f"Column {column + 1} on page {page}. {words}.")
+            which = ("left", "right")[column]
+            pdf.multi_cell(
+                85, 5, f"The {which} column of the {('first', 'second')[page - 1]} page. {words}."
+            )
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     pdf.set_xy(10, 20)
@@ -163,9 +166,9 @@ def test_pdf_two_columns_running_lines_headings_and_ruled_table(tmp_path: Path) 
     headings = [b for b in doc.blocks if isinstance(b, Heading)]
     assert [(h.number, h.text) for h in headings][:2] == [("1", "Section 1"), ("2", "Section 2")]
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    first_page = [t for t in texts if "page 1" in t]
-    assert [t.split(" on ")[0] for t in first_page] == ["Column 1", "Column 2"]  # left, then right
-    assert all("column1word59" in t for t in first_page[:1])
+    first_page = [t for t in texts if "first page" in t]
+    assert [t.split(" column ")[0] for t in first_page] == ["The left", "The right"]
+    assert "column1word59" in first_page[0] and "column2word0" not in first_page[0]
     assert not any("Wigan Council" in t and "Corporate" in t for t in texts)  # running header
     [table] = [b for b in doc.blocks if isinstance(b, Table)]
     assert table.header == ("Name", "Role", "Council")
