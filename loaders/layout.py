@@ -48,6 +48,10 @@ _LEAD_IN = re.compile(
 )
 
 
+_ENDS_MIDWAY = re.compile(
+    r"(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|as|that|which|who|is|are|be)|[,;:\-–])$",
+    re.IGNORECASE,
+)
 _SENTENCE_START = re.compile(r"^(?:the|we|our|this|these|in|it|they|you|your|there|a|an)\b", re.I)
 
 
@@ -181,7 +185,11 @@ class _Reader:
         if continues and not (top == self.top + 1 and self._section_shaped(title)):
             return None
         dotted = not number.isdigit()
-        if top > self.top + 2 or top < self.top or (top == self.top and not dotted):
+        if (
+            top > (self.top + 2 if self.top else 20)
+            or top < self.top
+            or (top == self.top and not dotted)
+        ):
             return None
         return number, title
 
@@ -297,7 +305,12 @@ class _Reader:
         if text.endswith(":") and len(text.split()) > 3 and _SENTENCE_START.match(text):
             return False  # "The peer team recommends:" leads into what follows
         before = self.previous_text()
-        if before and not ends_sentence(before) and not line.strong:
+        after_heading = (
+            bool(self.blocks)
+            and isinstance(self.blocks[-1], Heading)
+            and (self.at > 0 and self.blocks[-1].place == self.lines[self.at - 1].place)
+        )
+        if before and not ends_sentence(before) and not line.strong and not after_heading:
             return False  # the rest of a wrapped sentence
         if line.strong:
             return True
@@ -350,6 +363,7 @@ class _Reader:
     def _entry(self, line: Line) -> bool:
         text = line.text
         short = not self.width or len(text) < max(0.85 * self.width, 60)
+        short = short or not _ENDS_MIDWAY.search(text)  # a long entry, not a wrapped line
         return (
             bool(text)
             and (text[0].isupper() or text[0] in "'\"")
@@ -391,6 +405,9 @@ class _Reader:
             spans.append(Span(len(joined) - len(line.text), line.place))
             text = joined
             self.at += 1
+            following = self.line()
+            if text.endswith(":") and following is not None and following.text[:1].isupper():
+                break  # a lead-in: what follows is a list or a table, even without bullets
             if self.width and len(line.text) < 0.7 * self.width and ends_sentence(text):
                 break  # a short line ending a sentence: the paragraph ends (PDF text)
             following = self.line()

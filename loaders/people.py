@@ -34,6 +34,7 @@ TEAM_ROLE = (
     r"police|fire|nhs|children's|adults?'?|social care|planning|housing|scrutiny|digital|"
     r"communications|regeneration|legal|hr|workforce|public health|care)\s+)*"
     r"(?:(?:member|officer)\s+)?peer(?:\s+\((?:shadow|lead)\))?"
+    r"|(?:(?:lead|member|officer)\s+)?peer(?:\s+team)?\s+lead"
     r"|shadow|observer"
 )
 _ROLE_ONLY = re.compile(rf"^(?:the\s+)?(?P<role>{TEAM_ROLE})\s*$", re.IGNORECASE)
@@ -78,6 +79,7 @@ class Entry:
     posts: tuple[Post, ...] = ()
     role: str | None = None  # a team role stated with them: "Lead Peer", "Peer Challenge Manager"
     party: str | None = None
+    role_words: str | None = None  # the team role as written ("LGA Challenge Manager")
 
 
 def team_role(text: str) -> str | None:
@@ -91,10 +93,13 @@ def _title_role(role: str) -> str:
     role = re.sub(r"\s*\((?:lga)\)$|^lga\s+", "", role)
     for party in _PARTIES:
         role = re.sub(rf"^{party}\s+", "", role)
-    if role in {"manager", "programme manager", "review manager", "peer review manager"}:
+    if role.endswith("manager"):
         return "Peer Challenge Manager"
-    if role == "peer challenge manager":
-        return "Peer Challenge Manager"
+    lead = re.fullmatch(r"(?:(lead|member|officer)\s+)?peer(?:\s+team)?\s+lead", role)
+    if lead:  # "officer peer lead", "peer team lead"
+        return (
+            "Lead " + (lead[1].capitalize() + " " if lead[1] and lead[1] != "lead" else "") + "Peer"
+        )
     role = re.sub(r"\s*\((shadow|lead)\)$", lambda m: " " + m[1], role)
     if role.endswith("shadow peer") or role == "shadow":
         return "Shadow Peer"
@@ -118,6 +123,9 @@ def parse_entry(
     if text.count("|") >= 2:  # a table row written as text
         return parse_row([c for c in text.strip("|").split("|")])
     text, party = strip_party(text)
+    if re.match(r"^LGA\s+\w[^:]*:", text) and organisation is None:
+        organisation = LGA  # "LGA Peer Challenge Manager: Name, Regional Adviser"
+    written = _ROLE_FIRST.search(text) or _ROLE_LAST.search(text)
     stated_role, text = _take_role(text)
     role = stated_role or role
     if role and party is None:
@@ -137,7 +145,7 @@ def parse_entry(
         posts = tuple(Post(_capitalised(words), org) for org in split_organisations(remainder))
     else:
         posts = parse_posts(remainder) if remainder else ()
-        if not posts and remainder and organisation is not None and _is_post(remainder):
+        if not posts and remainder and organisation is not None and _has_post_word(remainder):
             posts = (Post(_capitalised(remainder.strip(" ,")), organisation),)
     role = role or inner_role
     if role is None:
@@ -147,7 +155,8 @@ def parse_entry(
         for p in posts
         if not (team_role(p.title) or "").endswith("Peer") or p.organisation == LGA
     )
-    return Entry(person, posts, role, party)
+    words = written["role"].strip() if written and stated_role else None
+    return Entry(person, posts, role, party, words)
 
 
 def _titled(post: Post, person: PersonRef, role: str | None) -> Post:
@@ -228,7 +237,11 @@ def parse_posts(text: str) -> tuple[Post, ...]:
     A Council and B Council" -> one post in each; several posts parted by ";" or " and
     former ..." each read alike."""
     posts: list[Post] = []
-    for part in re.split(r";\s*|\s+and\s+(?=(?:former|previously|formerly)\b)", text.strip()):
+    parts = re.split(
+        r";\s*|\s+and\s+(?=(?:former|previously|formerly|member|a member|chair|vice chair|trustee)\b)",
+        text.strip(),
+    )
+    for part in parts:
         posts.extend(_posts(part.strip(" ,")))
     return tuple(posts)
 
@@ -263,13 +276,18 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
         return text[4:], "LGA"
     if is_lga(text):
         return "", "LGA"
+    at = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])(?P<org>[^,]+)$", text)
+    if at and (is_org_name(at["org"]) or is_place_name(at["org"])) and _is_post(text[: at.start()]):
+        return text[: at.start()].strip(" ,"), at["org"]
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if len(segments) > 1:
-        last = segments[-1]
+        last = re.sub(r"\s*\((?-i:[a-z])[^)]*\)$", "", segments[-1])  # "(voluntary sector)"
+        head = ", ".join(segments[:-1])
         if is_org_name(last) or is_place_name(last):
-            head = ", ".join(segments[:-1])
             if _is_post(head) or not is_org_name(head):
                 return head, last
+        if last[:1].isupper() and _is_post(head) and not _is_post(last) and len(last.split()) <= 8:
+            return head, last  # "Director of Research, The Power to Change": a body by position
     for joiner in (" at the ", " at ", " for the ", " for ", " with ", " of the ", " of "):
         at = text.find(joiner)
         while at > 0:
@@ -296,6 +314,13 @@ def _capitalised(text: str) -> str:
 
 def _council_list(text: str) -> bool:
     return bool(re.search(r"\bCouncils$", text))
+
+
+def _has_post_word(text: str) -> bool:
+    return any(
+        word.lower().strip(",") in ROLE_WORDS | {"adviser", "advisor", "regional"}
+        for word in text.split()
+    )
 
 
 def _is_post(text: str) -> bool:
@@ -480,7 +505,9 @@ def posts_of(entry: Entry) -> Iterator[Post]:
     """The entry's home posts, an LGA post named only by its team role included."""
     yield from entry.posts
     if not entry.posts and entry.role == "Peer Challenge Manager":
-        yield Post("Peer Challenge Manager", LGA)
+        words = re.sub(r"^LGA\s+|\s*\(LGA\)$", "", entry.role_words or "", flags=re.I).strip()
+        title = _capitalised(words) if words and words.lower().endswith("manager") else entry.role
+        yield Post(title, LGA)
 
 
 __all__ = [

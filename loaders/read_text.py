@@ -47,6 +47,8 @@ def text_lines(text: str, *, markdown: bool) -> tuple[list[Line], int | None]:
         place = Place(number, on_page)
         if markdown:
             lines.append(_markdown_line(raw, place))
+        elif _MD_RULE.match(raw) and "|" not in raw:
+            lines.append(Line("", place))  # a rule of dashes or underscores parts blocks
         else:
             lines.append(Line(clean(raw), place, raw=raw, indent=_indent(raw)))
     if markdown:

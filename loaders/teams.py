@@ -19,7 +19,7 @@ from loaders.records import OrgRef
 _TEAM_HEADING = re.compile(
     r"^(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
     r"(?:(?:corporate\s+)?(?:peer|review|peer review|peer challenge|challenge|progress review|"
-    r"finance peer review|lga)\s+)?team(?:\s+members|\s+membership)?$"
+    r"finance peer review|lga|review|full|core)\s+)?(?:team|panel)(?:\s+members|\s+membership)?$"
     r"|^on behalf of the (?:peer |review )?team$|^peers?$|^the peers?$",
     re.IGNORECASE,
 )
@@ -62,7 +62,7 @@ def team(document: Document) -> list[TeamMember]:
     found: list[TeamMember] = []
     seen: set[str] = set()
     for anchor in anchors(document):
-        for index, place, entry, context in _read_after(document, anchor):
+        for index, place, entry, context in _people_after(document, anchor):
             key = entry.person.name.lower()
             if key in seen:
                 continue
@@ -75,20 +75,45 @@ def team(document: Document) -> list[TeamMember]:
 def anchors(document: Document) -> Iterator[int]:
     """Blocks after which a team is listed: team headings, and sentences introducing one."""
     for index, block in enumerate(document.blocks):
-        if (
-            isinstance(block, Heading)
-            and _TEAM_HEADING.match(block.text.strip())
-            or isinstance(block, Paragraph)
-            and _introduces(block.text)
+        if isinstance(block, Paragraph) and _prose_team(block.text):
+            yield index - 1  # the prose itself is read as the first block after the anchor
+        elif (isinstance(block, Heading) and _TEAM_HEADING.match(block.text.strip())) or (
+            isinstance(block, Paragraph) and _introduces(block.text)
         ):
             yield index
-        elif isinstance(block, Paragraph) and _prose_team(block.text):
-            yield index - 1  # the prose itself is read as the first block after the anchor
+        elif isinstance(block, ListBlock) and any(
+            _introduces(item.text) for _, item in block.walk() if item.children
+        ):
+            yield index  # "3.1 ... The peers were:" with the team nested under it
+
+
+def _people_after(
+    document: Document, anchor: int
+) -> Iterator[tuple[int, Place, Entry, str | None]]:
+    block = document.blocks[anchor] if anchor >= 0 else None
+    if isinstance(block, ListBlock):
+        for _, item in block.walk():
+            if item.children and _introduces(item.text):
+                nested = ListBlock(item.children, item.place)
+                for place, entry, role in _list_people(nested, None):
+                    yield anchor, place, entry, role
+    yield from _read_after(document, anchor)
 
 
 def _introduces(text: str) -> bool:
+    """A sentence that ends in ':' and is about the peers or the team: "The peers who will
+    be working with us are:", "The full team was:", "Members of the review panel were:"."""
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-    return last.endswith(":") and bool(_TEAM_SENTENCE.search(last))
+    if not last.endswith(":"):
+        return False
+    return bool(_TEAM_SENTENCE.search(last)) or bool(
+        re.search(
+            r"\b(?:peers|peer team|(?:the|our|full|review|challenge|whole)\s+(?:team|panel))\b",
+            last,
+            re.I,
+        )
+        and not re.search(r"\b(?:recommend\w*|asked)\b", last, re.I)
+    )
 
 
 def _prose_team(text: str) -> bool:
@@ -98,7 +123,7 @@ def _prose_team(text: str) -> bool:
             r"\bteam (?:comprised|consisted of|included)\s+[A-Z]|\bpeers were\s+[A-Z]",
             text,
         )
-    ) and not text.rstrip().endswith(":")
+    )
 
 
 def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, Entry, str | None]]:
