@@ -155,7 +155,7 @@ def parse_entry(
         for p in posts
         if not (team_role(p.title) or "").endswith("Peer") or p.organisation == LGA
     )
-    words = written["role"].strip() if written and stated_role else None
+    words = str(written["role"]).strip() if written and stated_role else None
     return Entry(person, posts, role, party, words)
 
 
@@ -276,16 +276,19 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
         return text[4:], "LGA"
     if is_lga(text):
         return "", "LGA"
-    at = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])(?P<org>[^,]+)$", text)
-    if at and (is_org_name(at["org"]) or is_place_name(at["org"])) and _is_post(text[: at.start()]):
-        return text[: at.start()].strip(" ,"), at["org"]
+    held_at = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])(?P<org>[^,]+)$", text)
+    if (
+        held_at
+        and (is_org_name(held_at["org"]) or is_place_name(held_at["org"]))
+        and _is_post(text[: held_at.start()])
+    ):
+        return text[: held_at.start()].strip(" ,"), held_at["org"]
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if len(segments) > 1:
         last = re.sub(r"\s*\((?-i:[a-z])[^)]*\)$", "", segments[-1])  # "(voluntary sector)"
         head = ", ".join(segments[:-1])
-        if is_org_name(last) or is_place_name(last):
-            if _is_post(head) or not is_org_name(head):
-                return head, last
+        if (is_org_name(last) or is_place_name(last)) and (_is_post(head) or not is_org_name(head)):
+            return head, last
         if last[:1].isupper() and _is_post(head) and not _is_post(last) and len(last.split()) <= 8:
             return head, last  # "Director of Research, The Power to Change": a body by position
     for joiner in (" at the ", " at ", " for the ", " for ", " with ", " of the ", " of "):
