@@ -155,8 +155,8 @@ def parse_entry(
         for p in posts
         if not (team_role(p.title) or "").endswith("Peer") or p.organisation == LGA
     )
-    words = str(written["role"]).strip() if written and stated_role else None
-    return Entry(person, posts, role, party, words)
+    role_words = str(written["role"]).strip() if written and stated_role else None
+    return Entry(person, posts, role, party, role_words)
 
 
 def _titled(post: Post, person: PersonRef, role: str | None) -> Post:
