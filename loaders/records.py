@@ -133,6 +133,9 @@ class PeerChallenge:
     scope: tuple[str, ...] = ()  # questions and focus areas, in source order
     principal_adviser: PersonRef | None = None
     figures: tuple[Figure, ...] = ()
+    # stated in passing by another document (a progress review quoting it); where the
+    # challenge's own report is read too, its dates win
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
