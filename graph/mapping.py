@@ -14,6 +14,7 @@ from graph.namespaces import (
     CG,
     CHALLENGE_TYPE,
     DCT,
+    FOAF,
     GSS,
     MEASURE,
     ORG,
@@ -37,6 +38,8 @@ def map_document(ctx: Context, rec: r.DocumentRecord) -> None:
     add(g, doc, CG.sha256, rec.sha256)
     add(g, doc, CG.fileName, rec.path)
     add(g, doc, CG.pages, rec.pages)
+    if rec.url:
+        g.add((doc, FOAF.page, URIRef(rec.url)))
     if rec.publisher:
         add(g, doc, DCT.publisher, ctx.org(rec.publisher, rec.provenance))
 
@@ -120,7 +123,8 @@ def map_membership(ctx: Context, rec: r.Membership) -> URIRef:
     if rec.support_group:
         group = ctx.org(r.OrgRef(rec.support_group, "group"), rec.provenance)
         g.add((m, CG.supportGroup, group))
-    g.add((m, CG.statedIn, ctx.source(rec.provenance)))
+    stated_in = ctx.minter.document(rec.stated_in) if rec.stated_in else ctx.source(rec.provenance)
+    g.add((m, CG.statedIn, stated_in))
     ctx.provenance(m, rec.provenance)
     return m
 
