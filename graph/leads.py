@@ -24,7 +24,6 @@ from graph import names
 from graph.sparql import Bindable, named_query, rows
 
 QUERY = "q12"
-YEAR_MONTH_DURATION = ox.NamedNode("http://www.w3.org/2001/XMLSchema#yearMonthDuration")
 
 
 @dataclass(frozen=True)
@@ -63,8 +62,10 @@ class Lead:
         return asdict(self)
 
 
-def window_term(years: int) -> ox.Literal:
-    return ox.Literal(f"P{years}Y", datatype=YEAR_MONTH_DURATION)
+def shifted(day: date, years: int) -> str:
+    """`day` moved by whole years as q12 moves it: by the digits, so that 2012-02-29 less
+    three years is "2009-02-29", which 2009-02-28 falls short of and 2009-03-01 passes."""
+    return f"{day.year + years:04d}{day.isoformat()[4:]}"
 
 
 def lead_rows(
@@ -82,7 +83,7 @@ def lead_rows(
         raise ValueError("the window is a number of years, 0 or more")
     bindings: dict[str, Bindable | None] = {
         "date": on,
-        "window": window_term(window_years),
+        "years": window_years,
         "includeStale": include_stale,
         "areaText": area,
         "person": ox.NamedNode(person) if person else None,

@@ -27,10 +27,12 @@ Inferred ends, so that a reader can check them by hand:
    worded variants count through the role's `skos:broader` ("Interim Chief Executive").
    Former posts take no part.
 2. Which of two holdings of such a post came first: by start when both have one; by
-   statement date when neither has; otherwise the one without a start came first unless it
-   is stated later than the other (a paper that gives the current holder's start and names
-   an interim without dates tells of the interim as what came before). Equal dates decide
-   nothing: joint holders and conflicting statements stay as they are.
+   statement date when neither has. One without a start came before one with a start if it
+   is stated before that start, or in the same statement (a paper that gives the current
+   holder's start and names an interim without dates tells of the interim as what came
+   before); after it if stated after the other's statement. Equal dates, and a holding
+   stated while the other is known to hold, decide nothing: joint holders and conflicting
+   statements stay as they are.
 3. A holding with no stated end is ended by the next holding, in that order, of someone
    else, "by then": the day before the next holder's start. If the next holder's start is
    unknown, the earlier one is taken to hold until its latest evidence (its last statement
@@ -78,7 +80,8 @@ class Holding:
     start: date | None = None  # first day of the stated (or the team's) start
     end: date | None = None  # last day of the stated (or the team's) end
     end_from: URIRef | None = None  # what a non-stated `end` rests on (a peer challenge)
-    stated: date | None = None  # statement date
+    stated: date | None = None  # statement date (the latest, if stated several times)
+    stated_first: date | None = None  # the earliest, where it differs
     former: bool = False
     kind: str = "post"
 
@@ -113,13 +116,16 @@ def precedes(a: Holding, b: Holding) -> bool:
     """Whether `a` came before `b` in the same single-holder post (rule 2 of the module)."""
     if a.start and b.start:
         return a.start < b.start
-    if a.stated is None or b.stated is None:
+    if a.start is None and b.start is None:
+        return a.stated is not None and b.stated is not None and a.stated < b.stated
+    if a.start is None:  # undated a, dated b
+        assert b.start is not None
+        return a.stated is not None and (a.stated < b.start or a.stated == b.stated)
+    # dated a, undated b: b is stated after a last was, and not before a began
+    assert a.start is not None
+    if b.stated is None or b.stated < a.start:
         return False
-    if not a.start and not b.start:
-        return a.stated < b.stated
-    if a.start is None:  # undated a against dated b
-        return a.stated <= b.stated
-    return a.stated < b.stated  # dated a against undated b
+    return a.stated is None or b.stated > a.stated
 
 
 def _compare(a: Holding, b: Holding) -> int:
@@ -208,8 +214,7 @@ def infer(holdings: Iterable[Holding]) -> list[Tenure]:
     ends, not_before = _ends(holdings)
     said: dict[tuple[object, ...], list[date]] = defaultdict(list)
     for h in holdings:
-        if h.stated:
-            said[h.post].append(h.stated)
+        said[h.post].extend(d for d in (h.stated_first, h.stated) if d)
     groups: dict[tuple[object, ...], list[Holding]] = defaultdict(list)
     for h in holdings:
         groups[(*h.post, ends.get(h.iri))].append(h)

@@ -107,6 +107,7 @@ def holdings(facts: Facts) -> list[Holding]:
             continue  # the shapes require them; a blank node has no stable identity
         if not isinstance(role, URIRef):
             continue
+        stated = _stated(facts, m)
         h = Holding(
             iri=m,
             person=person,
@@ -116,7 +117,8 @@ def holdings(facts: Facts) -> list[Holding]:
             office=_office(facts, role),
             start=_day(facts.one(CG.startDate, m)),
             end=_day(facts.one(CG.endDate, m), last=True),
-            stated=_stated(facts, m),
+            stated=stated[-1] if stated else None,
+            stated_first=stated[0] if stated else None,
             former=str(facts.one(CG.isFormer, m)) == "true",
         )
         out.append(_with_kind(h, facts, teams, seats))
@@ -134,13 +136,12 @@ def _office(facts: Facts, role: URIRef) -> URIRef | None:
     return _iri(min(broader, key=str)) if broader else None
 
 
-def _stated(facts: Facts, m: Node) -> date | None:
-    on = facts.one(CG.statedOn, m)
-    if on is not None:
-        return _day(on)
-    dates = [_day(facts.one(DCT.date, doc)) for doc in facts.all(CG.statedIn, m)]
-    known = [d for d in dates if d]
-    return max(known) if known else None
+def _stated(facts: Facts, m: Node) -> list[date]:
+    """When a membership is stated: its cg:statedOn dates, else its documents' dct:date."""
+    days = [_day(on) for on in facts.all(CG.statedOn, m)]
+    if not days:
+        days = [_day(facts.one(DCT.date, doc)) for doc in facts.all(CG.statedIn, m)]
+    return sorted(d for d in days if d)
 
 
 def _with_kind(

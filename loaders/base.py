@@ -5,12 +5,27 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from councilgraph.settings import Settings
 from loaders.dates import first_day, latest_past_mention
 from loaders.records import DocumentRecord, OrgRef, Provenance, Record
 from loaders.source import Source
+
+
+class Readable(Protocol):
+    """What a document record needs of the file it was read from."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def pages(self) -> int | None: ...
+    @property
+    def key(self) -> str: ...
+    def text(self) -> str: ...
+
 
 Loader = Callable[
     ..., Iterator[Record]
@@ -19,7 +34,7 @@ Detector = Callable[[Source], float]  # 0.0 (surely not this genre) .. 1.0 (sure
 
 
 def document_record(
-    source: Source,
+    source: Readable,
     *,
     genre: str,
     title: str,

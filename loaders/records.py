@@ -75,6 +75,7 @@ class DocumentRecord:
     # and `date_evidence` says what the bound rests on; None means a printed date (or none).
     date_basis: Literal["inferred"] | None = None
     date_evidence: str | None = None
+    url: str | None = None  # where it is published, for sources cited by a register
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class Membership:
     # When the source states it, where that is not the document's own date (a register row's
     # meeting, a dated passage); None means the document's date.
     stated: date | None = None
+    # The document that states it, where not the provenance's own: a register row citing its
+    # source (DocumentRecord.key).
+    stated_in: str | None = None
     policy_area: str | None = None  # commissions: "integrated health and care"
     commissioned_by: OrgRef | None = None
     accountable_to: OrgRef | None = None
@@ -138,6 +142,9 @@ class PeerChallenge:
     scope: tuple[str, ...] = ()  # questions and focus areas, in source order
     principal_adviser: PersonRef | None = None
     figures: tuple[Figure, ...] = ()
+    # stated in passing by another document (a progress review quoting it); where the
+    # challenge's own report is read too, its dates win
+    quoted: bool = False
 
 
 @dataclass(frozen=True)

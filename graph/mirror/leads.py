@@ -2,20 +2,20 @@
 
 The tenure of each membership rides on its `MEMBER_OF` short-cut (heldFrom, heldUntil,
 notBefore, firstStated, lastStated, endBasis, former, listed), so the rule of `graph.leads`
-is one MATCH. Every value travels as a `$parameter`. Dates are ISO text turned into dates by
-Cypher's `date()`; the window's two bounds are worked out here, in Python, exactly as
-SPARQL's `xsd:date - xsd:yearMonthDuration` does them (29 February minus a year is
-28 February: FalkorDB would say 1 March), so that both engines draw the same line.
+is one MATCH. Every value travels as a `$parameter`. The date is ISO text turned into a date
+by Cypher's `date()`; the window's two bounds are compared as ISO text, moved by whole years
+by their digits as q12 moves them (`graph.leads.shifted`): engines disagree on 29 February
+less a year (FalkorDB says 1 March, xsd 28 February), digits do not.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from graph.leads import shifted
 from graph.mirror.targets import Target
-from loaders.dates import add_years
 
 LEADS_CYPHER = """
 MATCH (p:Person)-[m:MEMBER_OF]->(o)
@@ -35,10 +35,10 @@ WITH p, m, o,
 WITH p, m, o,
   (m.heldUntil IS NOT NULL OR coalesce(m.former, false) = false)
   AND (CASE WHEN m.heldFrom IS NOT NULL THEN m.heldFrom <= date($on)
-            ELSE earliest IS NOT NULL AND earliest <= date($horizon)
+            ELSE earliest IS NOT NULL AND toString(earliest) <= $horizon
                  AND (m.notBefore IS NULL OR m.notBefore <= date($on)) END)
   AND (CASE WHEN m.heldUntil IS NOT NULL THEN date($on) <= m.heldUntil
-            ELSE latest IS NOT NULL AND date($freshFrom) <= latest END) AS current
+            ELSE latest IS NOT NULL AND $freshFrom <= toString(latest) END) AS current
 WHERE current OR $includeStale
 RETURN m.membership, p.uri, p.name, m.role, o.uri, o.prefLabel, m.policyArea,
        m.heldFrom, m.heldUntil, m.endBasis, m.lastStated, current
@@ -62,14 +62,6 @@ class MirrorLead:
     stale: bool
 
 
-def horizon(on: date, years: int) -> date:
-    """The latest day `d` for which SPARQL's `d - PnY <= on`: `on` plus the years, or the
-    29 February after a 28 February that the subtraction maps onto it."""
-    latest = add_years(on, years)
-    following = latest + timedelta(days=1)
-    return following if add_years(following, -years) <= on else latest
-
-
 def parameters(
     on: date,
     window_years: int,
@@ -81,8 +73,8 @@ def parameters(
 ) -> dict[str, Any]:
     return {
         "on": on.isoformat(),
-        "freshFrom": add_years(on, -window_years).isoformat(),
-        "horizon": horizon(on, window_years).isoformat(),
+        "freshFrom": shifted(on, -window_years),
+        "horizon": shifted(on, window_years),
         "includeStale": include_stale,
         "person": person,
         "org": organisation,

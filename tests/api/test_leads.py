@@ -26,6 +26,7 @@ import httpx
 from councilgraph.settings import Settings
 
 THURROCK = "E06000034"
+ID = "https://w3id.org/councilgraph/id/"
 
 
 def leads(client: httpx.Client, **params: str) -> dict[str, Any]:
@@ -58,18 +59,29 @@ def test_on_2010_06_01_coomber_is_the_interim_chief_executive(client: httpx.Clie
     assert coomber["kind"] == "post" and coomber["source"]["location"]
 
 
+DOCUMENTS = ID + "doc/"
+OLD_PAPERS = {
+    DOCUMENTS + "lga-sector-led-improvement-2012",
+    DOCUMENTS + "london-councils-lead-chief-executives-2017",
+    DOCUMENTS + "islington-corporate-peer-challenge-2018",
+}
+
+
 def test_today_nothing_from_2012_2017_or_2018_is_current(client: httpx.Client) -> None:
     body = leads(client)
     assert body["on"] == date.today().isoformat() and body["window_years"] == 3
+    assert not [i for i in body["items"] if i["source"]["document"] in OLD_PAPERS]
     window_opened = date.today().replace(year=date.today().year - 3).isoformat()
-    assert all(item["last_stated"] >= window_opened for item in body["items"])
-    assert body["count"] == 0  # the bundled corpus's latest leadership post: March 2018
+    for item in body["items"]:  # what is current has a known end ahead, or a recent statement
+        assert (item["until"] or "9999") >= body["on"]
+        assert item["until"] or max(item["last_stated"] or "", item["since"] or "") >= window_opened
 
 
 def test_include_stale_gives_them_back_with_their_last_stated_dates(client: httpx.Client) -> None:
     body = leads(client, include_stale="true")
-    assert body["count"] >= 10 and all(item["stale"] for item in body["items"])
-    stated = {(i["person"]["label"], i["organisation"]["label"]): i for i in body["items"]}
+    old = [i for i in body["items"] if i["source"]["document"] in OLD_PAPERS]
+    assert len(old) >= 10 and all(item["stale"] for item in old)
+    stated = {(i["person"]["label"], i["organisation"]["label"]): i for i in old}
     assert stated["Kober", "London Councils"]["last_stated"] == "2017-03-21"
     assert stated["Graham Farrant", "Thurrock Council"]["last_stated"] == "2011-12-01"
     assert stated["Joanne Roney", "Manchester City Council"]["last_stated"] == "2018-03-23"
@@ -88,8 +100,12 @@ def test_never_two_chief_executives_of_thurrock_on_one_date(client: httpx.Client
 
 
 def test_an_undated_post_is_not_current_on_every_date(client: httpx.Client) -> None:
-    assert leads(client, on="1990-01-01")["count"] == 0
-    assert leads(client, on="2017-06-01", organisation="London Councils")["count"] >= 3
+    long_ago = leads(client, on="1990-01-01")["items"]
+    assert all(item["since"] and item["since"] <= "1990-01-01" for item in long_ago)
+    in_2017 = leads(client, on="2017-06-01", organisation="London Councils")["items"]
+    # the 2017 paper's "Councillor Kober" until the register's "Claire Kober" (stated
+    # 2017-11-08; no register says they are one person) takes the chair
+    assert {"Claire Kober", "John O'Brien"} <= {i["person"]["label"] for i in in_2017}
 
 
 def test_a_wider_window_keeps_posts_current_longer(client: httpx.Client) -> None:
@@ -105,7 +121,8 @@ def test_person_and_organisation_by_name_or_alias(client: httpx.Client) -> None:
         "London Borough of Barking and Dagenham",
     }
     by_alias = leads(client, organisation="LB Barking", include_stale="true")
-    assert [i["person"]["label"] for i in by_alias["items"]] == ["Graham Farrant"]
+    assert {i["organisation"]["id"] for i in by_alias["items"]} == {"E09000002"}
+    assert "Graham Farrant" in {i["person"]["label"] for i in by_alias["items"]}
     by_id = leads(client, person="graham-farrant", include_stale="true")
     assert by_id["count"] == by_name["count"]
 

@@ -113,6 +113,14 @@ def test_joint_holders_and_conflicting_statements_stay_as_they_are() -> None:
         ]
     )
     assert found["x"][1] is None and found["y"][1] is None
+    # one paper says u holds in 2015; another that d has held since 2014 (stated 2016)
+    found = by_name(
+        [
+            holding("u", stated=date(2015, 6, 1)),
+            holding("d", start=date(2014, 1, 1), stated=date(2016, 6, 1)),
+        ]
+    )
+    assert found["u"][1] is None and found["d"][1] is None
 
 
 def test_a_later_former_statement_ends_the_post() -> None:
