@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
@@ -50,14 +50,11 @@ from graph.store import (
     write_quads,
 )
 from graph.triples import TripleSet
-from graph.validate import Validation, load_ontology, validate_graph
+from graph.validate import Validation, load_ontology
 from loaders import records as r
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 ONTOLOGY_GRAPH = URIRef(str(CG))
-# Above this many triples, SHACL runs as SPARQL on the new Oxigraph store (graph/shapes_sparql.py)
-# instead of pySHACL on an in-memory union: same verdicts, seconds instead of minutes.
-PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
 PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
@@ -331,11 +328,6 @@ def _batches(lines: list[str]) -> Iterator[list[str]]:
         yield lines[start : start + BULK_LINES]
 
 
-def union(lines: list[str]) -> Graph:
-    """The merge of the named graphs, as an rdflib graph (for pySHACL on small builds)."""
-    return Graph().parse(data="".join(map(default_graph_line, lines)), format="nt")
-
-
 def build(
     settings: Settings,
     *,
@@ -372,11 +364,6 @@ def build(
             with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
                 with phases("map"):
                     mapped, unmatched = map_to_quads(records, settings, pool)
-                large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES
-                if not large:
-                    report_progress("validating with SHACL", 0, 1)
-                    with phases("validate"):
-                        _enforce(validate_graph(union(mapped.lines())))
                 report_progress("writing the store", 0, 1)
                 with phases("write"):  # includes waiting for the similar recommendations
                     hashed = hashlib.sha256()
@@ -384,11 +371,10 @@ def build(
                     digest, triples = hashed.hexdigest(), len(mapped.lines())
                     graph_count = mapped.graph_count()
                     del mapped
-            if large:
-                report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
-                with phases("validate"):
-                    violations = validate_store(store)
-                _enforce(Validation(not violations, len(violations), sparql_report(violations)))
+            report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
+            with phases("validate"):
+                violations = validate_store(store)
+            _enforce(Validation(not violations, len(violations), sparql_report(violations)))
             store.flush()
             del store  # release the RocksDB handle before the directory is renamed
             counts = _counts(records)

@@ -10,7 +10,7 @@ from loaders.document import Place, Table
 from loaders.text import clean
 
 if TYPE_CHECKING:
-    from loaders.layout import Line
+    from loaders.lines import Line
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # a cell: words parted by single spaces
