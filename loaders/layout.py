@@ -12,6 +12,7 @@ paragraphs (wrapped lines joined, hyphenation undone).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,11 +28,15 @@ NUMBERED = re.compile(
     r"|\((?P<upper>[A-Z])\))\s+(?P<text>\S.*)$"
 )
 LABELLED = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Recommendation|Rec\.?|Action)\s+(?P<label>\d{1,2}[a-z]?)"
-    r"\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<open>\[\s*)?(?P<word>Recommendation|Rec\.?|Action)\s+"
+    r"(?P<label>\d{1,2}[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
     re.IGNORECASE,
 )
 _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
+_DATE_TITLE = re.compile(  # "21 January 2020" as a bold line: a date, not section 21
+    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(calendar.month_name[1:]) + r")\s+\d{4}\b",
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$",
     re.IGNORECASE,
@@ -90,18 +95,19 @@ class _Node:
 
 def marker(line: Line) -> tuple[str, str | None, str] | None:
     """(kind, marker, text) when `line` starts a list item: kinds "bullet", "num", "dotted",
-    "paren", "roman", "alpha", "upper", "label"."""
+    "paren", "roman", "alpha", "upper", "label" ("Recommendation N"), "action" ("Action N",
+    "[action N]")."""
     text = line.text
     bullet = BULLET.match(text)
     if bullet and not (bullet["m"] == "o" and not text[2:3].isupper()):
         text = text[bullet.end() :]
         labelled = LABELLED.match(text)
         if labelled and labelled["text"]:
-            return "bullet", labelled["label"], labelled["text"]
+            return _label_kind(labelled, "bullet"), labelled["label"], labelled["text"]
         return "bullet", None, text
     labelled = LABELLED.match(text)
     if labelled:
-        return "label", labelled["label"], labelled["text"]
+        return _label_kind(labelled, "label"), labelled["label"], labelled["text"]
     found = NUMBERED.match(text)
     if not found:
         return None
@@ -109,6 +115,12 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
         if found[kind]:
             return kind, found[kind], found["text"]
     return None
+
+
+def _label_kind(found: re.Match[str], kind: str) -> str:
+    """An "Action N" item is an action, whatever marks it; a "Recommendation N" one keeps
+    `kind`."""
+    return "action" if found["word"].lower() == "action" else kind
 
 
 class _Reader:
@@ -154,6 +166,8 @@ class _Reader:
             if following is not None and following.text and marker(following) is None:
                 if not title_like(following.text) and following.text[:1].islower():
                     return None
+                if not title_like(following.text) and _runs_on(title):
+                    return None  # "1.1 To present the report of the ... Corporate" / "Peer ..."
         top = int(re.sub(r"\D.*", "", number))
         if self.last_item is not None and _follows(self.last_item, number):
             return None
@@ -222,7 +236,7 @@ class _Reader:
         text = line.text.strip()
         number = None
         found = _NUMBERED_TITLE.match(text)
-        if found and level is not None:
+        if found and level is not None and not _DATE_TITLE.match(text):
             number, text = found["num"], found["title"]
             self.top = int(re.sub(r"\D.*", "", number))
         text = text.rstrip(":").strip()
@@ -321,6 +335,18 @@ class _Reader:
             and not line.heading
         )
 
+    def _wrapped(self, index: int) -> bool:
+        """Line `index` fills the text width, so the line under it (with no blank between)
+        goes on with the same item, even after a full stop ("... Due: July 2018." /
+        "Status: On track.")."""
+        previous = self.lines[index] if index >= 0 else None
+        return (
+            previous is not None
+            and bool(previous.text)
+            and self.width > 40
+            and len(previous.text) >= 0.7 * self.width
+        )
+
     def _standalone(self, index: int) -> bool:
         return index + 1 >= len(self.lines) or self.lines[index + 1].blank
 
@@ -391,7 +417,7 @@ class _Reader:
                     break
                 if is_table_row(line.raw or line.text):
                     break
-                if not _continues(last, line):
+                if not _continues(last, line) and (blank or not self._wrapped(self.at - 1)):
                     break
                 last.add(line)
                 blank = False
@@ -419,6 +445,12 @@ class _Reader:
         self.last_item = (
             last.marker if last is not None and last.kind in {"num", "dotted"} else None
         )
+
+
+def _runs_on(title: str) -> bool:
+    """A numbered line too long for a heading, or with a sentence ending inside it: the first
+    line of a paragraph or item that wraps onto the next."""
+    return len(title.split()) >= 9 or bool(re.search(r"[.;?!]\s+\S", title))
 
 
 def _level(
@@ -460,7 +492,12 @@ def _same_list(
 ) -> bool:
     """After a blank line, whether an item goes on with the list read so far."""
     if any(kind == k for _, k, _ in stack) or indent > stack[0][0] + 1:
-        if kind in {"num", "dotted", "label"} and mark and last.marker and last.kind == kind:
+        if (
+            kind in {"num", "dotted", "label", "action"}
+            and mark
+            and last.marker
+            and last.kind == kind
+        ):
             return _follows(last.marker, mark) or indent > stack[0][0] + 1
         return True
     return False
@@ -526,7 +563,9 @@ def _new_block_after_break(before: Line, after: Line, lines: list[Line]) -> bool
     if marker(after) is not None:
         return True
     index = lines.index(after)
-    standalone = index + 1 >= len(lines) or lines[index + 1].blank
+    standalone = (
+        index + 1 >= len(lines) or lines[index + 1].blank or lines[index + 1].table is not None
+    )
     if standalone and title_like(after.text):
         return True
     return ends_sentence(before.text) and not after.text[:1].islower()

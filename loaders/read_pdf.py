@@ -14,7 +14,7 @@ from typing import Any
 from councilgraph.errors import LoaderError
 from loaders.document import Place, Table
 from loaders.layout import Line
-from loaders.text import clean
+from loaders.text import clean, join_lines
 
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less are on one line
 HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
@@ -104,10 +104,18 @@ def _page(page: Any) -> tuple[list[_Row], list[tuple[float, list[list[str]]]]]:
 
     words = page.filter(outside).extract_words(extra_attrs=["fontname", "size"])
     found = [
-        (float(t.bbox[1]), [[clean(cell or "") for cell in row] for row in t.extract()])
-        for t in tables
+        (float(t.bbox[1]), [[_cell(cell) for cell in row] for row in t.extract()]) for t in tables
     ]
     return _columns(_rows(words), float(page.width)), found
+
+
+def _cell(text: str | None) -> str:
+    """A table cell's text: the lines it wraps over joined, hyphenation undone."""
+    joined = ""
+    for line in (text or "").split("\n"):
+        if line.strip():
+            joined = join_lines(joined, line.strip())
+    return clean(joined)
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
