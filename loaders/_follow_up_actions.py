@@ -29,7 +29,7 @@ _COLUMNS = (
     ("number", r"^(?:no\.?|ref\.?|#|number|rec\.?|rec(?:ommendation)?\s*(?:no\.?|number|ref\.?))$"),
     ("rag", r"\brag\b|\brating\b|red.{0,3}amber.{0,3}green"),
     ("status", r"^(?:current\s+|overall\s+)?status\b|progress status"),
-    ("due", r"timescale|target|deadline|\bdue\b|by when|completion|\bdates?\b|\bwhen\b|timing"),
+    ("due", r"timescale|target|deadline|\bdue\b|^by\b|completion|\bdates?\b|\bwhen\b|timing"),
     ("lead", r"\blead|owner|responsib|officer|\bwho\b|accountable"),
     ("action", r"action|response|what (?:we|the council) will do|activit|measures?|task"),
     ("recommendation", r"recommendation|finding|area for|^areas?$|^issue"),
@@ -39,14 +39,32 @@ _REC_CELL = re.compile(
     r"^(?:(?P<r>R)(?=\d)|(?:Recommendation|Rec\.?)\s*)?(?P<n>\d{1,2}[a-z]?)[.):]?(?:\s+|$)(?P<text>.*)$",
     re.IGNORECASE | re.S,
 )
-_REC_LINE = re.compile(
-    r"^Recommendation\s+(?P<n>\d{1,2}[a-z]?)\s*(?:[:.–—-]\s*(?P<text>.*))?$", re.IGNORECASE
+_REC_LINE = re.compile(  # "Recommendation 3: ...", "Rec 3 - ...", "R3. ..."
+    r"^(?:Recommendation\s+|Rec\.?\s*|(?P<r>R))(?P<n>\d{1,2}[a-z]?)\s*(?:[:.)–—-]\s*"
+    r"(?P<text>.*))?$",
+    re.IGNORECASE,
 )
 _FIELD = re.compile(
-    r"(?:^|(?<=\s))(?P<label>Lead(?:\s+officer)?|Owner|Responsible(?:\s+officer)?|Due(?:\s+date)?|"
-    r"Target(?:\s+date)?|Deadline|Timescale|Status|RAG(?:\s+status)?)\s*:\s*",
+    r"(?:^|(?<=[\s\[(]))(?P<label>Lead(?:\s+officer)?|Owner|Responsible(?:\s+officer)?|"
+    r"Due(?:\s+date)?|Target(?:\s+date)?|Deadline|Timescale|By(?:\s+when)?|"
+    r"Completion(?:\s+date)?|Status|RAG(?:\s+status|\s+rating)?)\s*:\s*",
 )
-_FIELD_KEY = {"lead": "lead", "owner": "lead", "responsible": "lead", "due": "due"}
+_BRACKETED = re.compile(
+    r"\s*[\[(]([^\[\]()]*\b(?:Owner|Lead|Status|Deadline|Due)\s*:[^\[\]()]*)[\])]"
+)
+_FIELD_KEY = {
+    "lead": "lead",
+    "owner": "lead",
+    "responsible": "lead",
+    "due": "due",
+    "target": "due",
+    "deadline": "due",
+    "timescale": "due",
+    "by": "due",
+    "completion": "due",
+    "status": "status",
+    "rag": "rag",
+}
 _STATUS_WORDS = (
     r"complete[d]?|on track|in progress|not (?:yet )?started|delayed|behind(?: schedule)?|"
     r"at risk|ongoing|overdue|closed|achieved|partially complete|superseded|cancelled|"
@@ -188,6 +206,15 @@ def _rows(
             rec_number = _rec_cell(cell("number"))[0] or cell("number").rstrip(".")
         text = cell("action")
         own = [cell(r) for r in ("lead", "due", "status", "rag")]
+        heading_row = rec_line(text, place, index) if not any(own) else None
+        if heading_row is not None:  # "Recommendation 2: ..." across the table
+            if last is not None:
+                yield last
+                last = None
+            current = replace(
+                heading_row, where=f"{table_where(document, index)}, row {number + 1}"
+            )
+            continue
         if rec_number or rec_text:
             where_ = f"{table_where(document, index)}, row {number + 1}"
             current = RecAt(rec_number, rec_text, place, index, where_)
@@ -229,17 +256,21 @@ def table_where(document: Document, index: int) -> str:
 def _heading_recommendation(document: Document, index: int) -> RecAt | None:
     """The "Recommendation N – ..." heading a table sits under, if any."""
     for heading in reversed(document.enclosing(index)):
-        found = _REC_LINE.match(heading.text)
+        found = rec_line(heading.text, heading.place, document.blocks.index(heading))
         if found:
-            at = document.blocks.index(heading)
-            return RecAt(
-                found["n"],
-                (found["text"] or "").strip() or None,
-                heading.place,
-                at,
-                heading.label(),
-            )
+            return replace(found, where=heading.label())
     return None
+
+
+def rec_line(text: str, place: Place, index: int, where_: str = "") -> RecAt | None:
+    """A line naming the recommendation what follows answers: "Recommendation 3: words",
+    "R3. words" (the number as printed)."""
+    found = _REC_LINE.match(text.strip())
+    if found is None or len(text.split()) > 40 or _FIELD.search(text):
+        return None
+    number = ("R" if found["r"] else "") + found["n"]
+    words = (found["text"] or "").strip() or None
+    return RecAt(number, words, place, index, where_ or f"recommendation {number}")
 
 
 # ---- paragraphs, items and lines
@@ -255,14 +286,13 @@ def _passage_actions(document: Document, challenge: ChallengeRef) -> Iterator[Fo
     for position, passage in enumerate(passages):
         heading = _heading_between(document, passages, position)
         if heading is not None:
-            found = _REC_LINE.match(heading.text)
             at = document.blocks.index(heading)
-            current = (
-                RecAt(found["n"], found["text"], heading.place, at, heading.label())
-                if found
-                else None
-            )
+            current = rec_line(heading.text, heading.place, at, heading.label())
             after_label = False
+        if passage.kind == "paragraph" and (line := rec_line(passage.text, passage.place, 0)):
+            current = replace(line, index=passage.index, where=where(document, passage))
+            after_label = True
+            continue
         if passage.kind == "label" and passage.marker:
             current = RecAt(
                 passage.marker,
@@ -349,6 +379,8 @@ def _rag_status(values: dict[str, str]) -> str | None:
 def _split_fields(text: str) -> tuple[str, dict[str, str]]:
     """ "Text. Lead: X. Due: January 2018. Status: On track." -> ("Text.", {lead, due,
     status})."""
+    # "Text [Owner: X; Deadline: Y; Status: Z]": the fields in brackets, parted by ";"
+    text = _BRACKETED.sub(r" \1", text)
     marks = list(_FIELD.finditer(text))
     if not marks:
         return text, {}
@@ -357,11 +389,8 @@ def _split_fields(text: str) -> tuple[str, dict[str, str]]:
     values: dict[str, str] = {}
     for at, found in enumerate(marks):
         end = marks[at + 1].start() if at + 1 < len(marks) else min(stops, default=len(text))
-        key = found["label"].split()[0].lower()
-        key = _FIELD_KEY.get(
-            key, {"target": "due", "deadline": "due", "timescale": "due"}.get(key, key)
-        )
-        values.setdefault(key, text[found.end() : end].strip().rstrip("."))
+        key = _FIELD_KEY[found["label"].split()[0].lower()]
+        values.setdefault(key, text[found.end() : end].strip().rstrip(".;,").strip())
     return text[: marks[0].start()].strip(), values
 
 
@@ -414,7 +443,8 @@ def _numbered_action(document: Document, passage: Said, challenge: ChallengeRef)
             document, passage.place, f"{document.section_label(passage.index)}, {what}"
         ),
         responds_to=challenge,
-        status=status(values["status"]) if values.get("status") else None,
+        status=status(values["status"]) if values.get("status") else _rag_status(values),
+        rag=status(values["rag"]) if values.get("rag", "").lower() in _RAG else None,
         number=passage.marker,
         page_reference=page["page"].replace(" ", "") if page else None,
         topic=topic,

@@ -15,10 +15,10 @@ from datetime import date
 
 from loaders._follow_up_council import core, title_case
 from loaders._follow_up_passages import said
-from loaders.cover_sheet import Field, fields, first, label_key, person_and_post
+from loaders.cover_sheet import Field, fields, first, is_post, label_key, person_and_post
 from loaders.dates import parse_date
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, block_text
-from loaders.names import split_honorific
+from loaders.names import is_person, split_honorific
 from loaders.records import OrgRef, PersonRef
 
 _BODY = re.compile(
@@ -85,7 +85,7 @@ class Paper:
 def read(document: Document, council: OrgRef) -> Paper:
     found = fields(document)
     head = _head(document)
-    lead = _person(first(found, "lead_officer"))
+    lead = _person(first(found, "lead_officer")) or _signature(document)
     portfolio = _person(first(found, "portfolio_holder"))
     if lead is not None and portfolio is None and _is_member(lead):
         lead, portfolio = None, lead  # "Report of: Cllr X, Leader": the member, not an officer
@@ -126,6 +126,20 @@ def _person(field: Field | None) -> Person | None:
     if person is None and post is None:
         return None
     return Person(person, post, field.label, field.index, field.place)
+
+
+def _signature(document: Document) -> Person | None:
+    """A paper signed by the officer who answers for it: their name on a line of its own
+    and their post on the next ("Terence Oduya-Blake" / "Director of Corporate Services")."""
+    blocks = document.blocks
+    for index in range(len(blocks) - 1):
+        name, post = blocks[index], blocks[index + 1]
+        if not isinstance(name, Paragraph) or not isinstance(post, Paragraph | Heading):
+            continue
+        if len(name.text.split()) <= 5 and is_person(name.text) and is_post(post.text):
+            person = split_honorific(name.text)
+            return Person(person, post.text.strip().rstrip("."), "signature", index, name.place)
+    return None
 
 
 def _is_member(person: Person) -> bool:

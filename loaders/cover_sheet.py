@@ -75,6 +75,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "senior responsible officer",
         "lead director",
         "director",
+        "responsible director",
+        "accountable director",
+        "lead executive director",
         "report of the",
     ),
     "portfolio_holder": (
@@ -90,6 +93,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "relevant cabinet member",
         "relevant executive member",
         "relevant executive board member",
+        "responsible cabinet member",
+        "responsible executive member",
+        "responsible portfolio holder",
         "executive councillor",
         "cabinet member responsible",
         "portfolio",
@@ -134,6 +140,7 @@ _RUN_IN = re.compile(
     r"^(?P<label>report\s+(?:of|to|by|from)|meeting\s+of(?:\s+the)?)\s+(?=(?-i:[A-Z0-9]))", re.I
 )
 _INLINE = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>.*)$", re.S)
+_DASHED = re.compile(r"^(?P<label>[^:–—-]{1,60}?)\s+[–—-]\s+(?P<value>\S.*)$", re.S)  # "Author — X"
 _MAX_WORDS = 80  # a longer block is running text, not a cover line
 
 
@@ -256,9 +263,10 @@ def _line_field(index: int, text: str, place: Place) -> Field | None:
     """ "Label: value", "Label:" alone, or a label run into its value ("Report of X")."""
     if len(text.split()) > _MAX_WORDS:
         return None
-    found = _INLINE.match(text)
-    if found and (key := label_key(found["label"])):
-        return Field(key, found["label"].strip(), (found["value"].strip(),), index, place)
+    for pattern in (_INLINE, _DASHED):
+        found = pattern.match(text)
+        if found and (key := label_key(found["label"])):
+            return Field(key, found["label"].strip(), (found["value"].strip(),), index, place)
     run_in = _RUN_IN.match(text)
     if run_in and (key := label_key(run_in["label"])):
         value = text[run_in.end() :].strip()
@@ -297,7 +305,16 @@ def _table_fields(index: int, table: Table) -> Iterator[Field]:
         place = table.row_place(number)
         cells = [cell.strip() for cell in row]
         values = [cell for cell in cells[1:] if cell]
-        if cells and cells[0] and (key := label_key(cells[0])) and values:
+        pairs = _pairs(cells)
+        if len(pairs) > 1:  # "Meeting | Executive | Date | 17 February 2022"
+            if current is not None:
+                yield current
+                current = None
+            for paired, label, value in pairs:
+                yield Field(paired, label.rstrip(":"), (value,), index, place)
+            continue
+        key = label_key(cells[0]) if cells and cells[0] else None
+        if key and values:
             if current is not None:
                 yield current
             current = Field(key, cells[0].rstrip(":"), (" ".join(values),), index, place)
@@ -314,6 +331,20 @@ def _table_fields(index: int, table: Table) -> Iterator[Field]:
                 yield field
     if current is not None:
         yield current
+
+
+def _pairs(cells: list[str]) -> list[tuple[str, str, str]]:
+    """(key, label, value) for a row of label and value cells side by side."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) < 4 or len(filled) % 2:
+        return []
+    found = []
+    for label, value in zip(filled[::2], filled[1::2], strict=True):
+        key = label_key(label)
+        if key is None:
+            return []
+        found.append((key, label, value))
+    return found
 
 
 # ---- people on cover sheets
@@ -345,6 +376,18 @@ def person_and_post(value: str) -> tuple[PersonRef | None, str | None]:
     return None, _tidy(value)
 
 
+def is_post(text: str) -> bool:
+    """A line that is a post and nothing else: "Director of Corporate Services"."""
+    words = text.strip().rstrip(".").split()
+    return (
+        0 < len(words) <= 10
+        and words[0].lower().strip(",") in _POST_START
+        and text[:1].isupper()
+        and not re.search(r"[.;:!?]\s", text)
+        and not is_person(text)
+    )
+
+
 def _tidy(text: str) -> str | None:
     """A post without the separators around it; brackets kept where they are part of it."""
     text = text.strip(" ,;:–—-")
@@ -353,4 +396,13 @@ def _tidy(text: str) -> str | None:
     return text or None
 
 
-__all__ = ["LABELS", "Field", "fields", "first", "label_key", "labels_in", "person_and_post"]
+__all__ = [
+    "LABELS",
+    "Field",
+    "fields",
+    "first",
+    "is_post",
+    "label_key",
+    "labels_in",
+    "person_and_post",
+]

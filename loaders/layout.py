@@ -29,7 +29,7 @@ NUMBERED = re.compile(
 )
 LABELLED = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<open>\[\s*)?(?P<word>Recommendation|Rec\.?|Action)\s+"
-    r"(?P<label>\d{1,2}[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
+    r"(?P<label>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
     re.IGNORECASE,
 )
 _NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
@@ -413,11 +413,14 @@ class _Reader:
                     break
                 if blank and line.indent <= last.indent:
                     break
-                if self.plain_heading(line) and (blank or ends_sentence(last.text)):
-                    break
                 if is_table_row(line.raw or line.text):
                     break
-                if not _continues(last, line) and (blank or not self._wrapped(self.at - 1)):
+                # straight under the item and indented under it, or after a line that fills
+                # the width: the item wraps on, whatever the line looks like
+                wraps = not blank and (line.indent > last.indent or self._wrapped(self.at - 1))
+                if not wraps and self.plain_heading(line) and (blank or ends_sentence(last.text)):
+                    break
+                if not wraps and not _continues(last, line):
                     break
                 last.add(line)
                 blank = False

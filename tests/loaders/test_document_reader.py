@@ -157,3 +157,34 @@ def test_a_title_over_a_table_after_a_page_break_starts_a_block(tmp_path: Path) 
     texts = [b.text for b in blocks if isinstance(b, Paragraph | Heading)]
     assert texts[0] == "CONTACT: Priyanka Dunmore, Corporate Policy Manager extension 2143"
     assert "APPENDIX 1 - Corporate Peer Challenge Action Plan" in texts
+
+
+def test_a_wrapped_line_indented_under_its_bullet_is_not_a_heading() -> None:
+    text = (
+        "R2. Strengthen the medium term financial strategy\n"
+        "    * Extend the financial plan to 2023/24 with savings identified for each year [Owner:\n"
+        "      Chief Finance Officer; Deadline: February 2020; Status: In progress]\n"
+        "\n"
+        "R3. Next\n"
+    )
+    blocks = _blocks(text)
+    assert not any(isinstance(b, Heading) and b.text.startswith("Chief") for b in blocks)
+    (item,) = [i for b in blocks if isinstance(b, ListBlock) for _, i in b.walk()]
+    assert item.text.endswith(
+        "[Owner: Chief Finance Officer; Deadline: February 2020; Status: In progress]"
+    )
+
+
+def test_actions_numbered_under_their_recommendation_keep_the_whole_number() -> None:
+    text = (
+        "Recommendation 2: Plan for the medium term\n"
+        "Action 2.1 - Publish a four-year financial strategy. Lead: Director of Finance.\n"
+        "Action 2.2 - Agree a savings programme. Lead: Director of Finance.\n"
+    )
+    items = [item for b in _blocks(text) if isinstance(b, ListBlock) for _, item in b.walk()]
+    assert [(i.kind, i.marker) for i in items] == [
+        ("label", "2"),
+        ("action", "2.1"),
+        ("action", "2.2"),
+    ]
+    assert items[1].text.startswith("Publish a four-year")
