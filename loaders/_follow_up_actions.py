@@ -66,10 +66,11 @@ _FIELD_KEY = {
     "rag": "rag",
 }
 _STATUS_WORDS = (
-    r"complete[d]?|on track|in progress|not (?:yet )?started|delayed|behind(?: schedule)?|"
+    r"complete[d]?|done|on track|in progress|not (?:yet )?started|delayed|behind(?: schedule)?|"
     r"at risk|ongoing|overdue|closed|achieved|partially complete|superseded|cancelled|"
     r"red|amber|green"
 )
+_STATUS_CELL = re.compile(rf"(?:{_STATUS_WORDS})", re.IGNORECASE)
 _TAIL_STATUS = re.compile(rf"\s+[–—-]\s+(?P<status>{_STATUS_WORDS})\.?$", re.IGNORECASE)
 _TAIL_LEAD = re.compile(r"\s*\((?P<lead>[^()]*?)(?:;\s*(?P<due>[^();]+))?\)\s*$")
 _PAGE = re.compile(r"\((?P<page>p+\.?\s?\d+(?:\s?[-–]\s?\d+)?|page \d+)\)\s*\.?", re.IGNORECASE)
@@ -156,6 +157,23 @@ def _roles(header: tuple[str, ...]) -> dict[str, int]:
     return roles
 
 
+def _status_columns(roles: dict[str, int], rows: list[tuple[str, ...]]) -> dict[str, int]:
+    """A column whose header says nothing known ("Where we are") but whose every cell is a
+    status ("On track", "Done") or a RAG colour is the status (or RAG) column."""
+    found = dict(roles)
+    width = max((len(row) for row in rows), default=0)
+    for column in range(width):
+        if column in found.values():
+            continue
+        cells = [row[column].strip().rstrip(".") for row in rows if column < len(row)]
+        filled = [cell for cell in cells if cell]
+        if not filled or not all(_STATUS_CELL.fullmatch(cell) for cell in filled):
+            continue
+        role = "rag" if all(cell.lower() in _RAG for cell in filled) else "status"
+        found.setdefault(role, column)
+    return found
+
+
 def _is_action_table(roles: dict[str, int]) -> bool:
     return "action" in roles and bool(
         roles.keys() & {"recommendation", "number", "status", "rag", "lead", "due"}
@@ -169,7 +187,7 @@ def _table_actions(document: Document, challenge: ChallengeRef) -> Iterator[Foun
         header, rows, offset = block.header, list(block.rows), 0
         if header is None and rows:
             header, rows, offset = rows[0], rows[1:], 1
-        roles = _roles(header or ())
+        roles = _status_columns(_roles(header or ()), rows)
         if not _is_action_table(roles):
             continue
         context = _heading_recommendation(document, index)
@@ -202,7 +220,10 @@ def _rows(
                 None,
             )
         )
-        if cell("number"):
+        own_number = None
+        if re.fullmatch(r"\d{1,2}\.\d{1,2}", cell("number")):
+            own_number = cell("number")  # "1.1": the action's own reference
+        elif cell("number"):
             rec_number = _rec_cell(cell("number"))[0] or cell("number").rstrip(".")
         text = cell("action")
         own = [cell(r) for r in ("lead", "due", "status", "rag")]
@@ -237,6 +258,7 @@ def _rows(
             lead=cell("lead") or None,
             due=due(cell("due")) if cell("due") else None,
             rag=rag,
+            number=own_number,
             context=current.text if current else None,
         )
         last = Found(action, current)
@@ -379,14 +401,19 @@ def _rag_status(values: dict[str, str]) -> str | None:
 def _split_fields(text: str) -> tuple[str, dict[str, str]]:
     """ "Text. Lead: X. Due: January 2018. Status: On track." -> ("Text.", {lead, due,
     status})."""
+    values: dict[str, str] = {}
+    tail = _TAIL_STATUS.search(text)  # "... (Lead: X, by March 2024) – Green"
+    if tail and _FIELD.search(text[: tail.start()]):
+        values["status"] = tail["status"]
+        text = text[: tail.start()]
     # "Text [Owner: X; Deadline: Y; Status: Z]": the fields in brackets, parted by ";"
     text = _BRACKETED.sub(r" \1", text)
+    text = re.sub(r",\s+by\s+(?=(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4})", " By: ", text)
     marks = list(_FIELD.finditer(text))
     if not marks:
-        return text, {}
+        return text, values
     # a cover sheet's label after the last field ends it ("Status: done Contact officer: X")
     stops = [m.start() for m in labels_in(text) if m.start() > marks[-1].start()]
-    values: dict[str, str] = {}
     for at, found in enumerate(marks):
         end = marks[at + 1].start() if at + 1 < len(marks) else min(stops, default=len(text))
         key = _FIELD_KEY[found["label"].split()[0].lower()]

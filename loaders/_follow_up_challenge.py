@@ -16,7 +16,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from loaders._follow_up_passages import Said, items_after, prov, said, sentences_said, where
-from loaders.dates import Month, When, end_of_month, last_day, parse_period, year_month
+from loaders.dates import (
+    MONTHS,
+    Month,
+    When,
+    end_of_month,
+    last_day,
+    month_number,
+    parse_period,
+    year_month,
+)
 from loaders.document import Document
 from loaders.passages import provenance
 from loaders.peer_challenge_facts import FOLLOW_UP, classify
@@ -111,9 +120,32 @@ def dating(document: Document, before: date | None) -> Dated | None:
     return best
 
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEARLESS = re.compile(
+    rf"\b(?P<days>\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?P<month>{_MONTH_NAMES}))\b(?!,?\s*\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+def _with_years(sentence: str) -> str:
+    """Days written without their year where the sentence gives the month with it: "late
+    January 2023 (24-26 January)" -> "... (24-26 January 2023)"."""
+
+    def year(found: re.Match[str]) -> str:
+        month = month_number(found["month"])
+        dated = re.search(rf"\b{found['month']}\s+(\d{{4}})\b", sentence, re.IGNORECASE)
+        if month is None or dated is None:
+            return found[0]
+        return f"{found['days']} {dated[1]}"
+
+    return _YEARLESS.sub(year, sentence)
+
+
 def _candidates(sentence: str) -> Iterator[tuple[tuple[When, When], int]]:
     """Periods a sentence gives for the visit: just after words about it (1), or anywhere in
     a sentence about it that dates nothing else (0)."""
+    sentence = _with_years(sentence)
     about = list(_ABOUT.finditer(sentence))
     if not about:
         return

@@ -154,8 +154,9 @@ def council(document: Document) -> tuple[OrgRef, int, Place] | None:
 def _head_texts(block: Block) -> list[str]:
     if isinstance(block, Heading | Paragraph):
         return [block.text]
-    if isinstance(block, Table):
-        return [cell for row in block.rows[:3] for cell in row if cell]
+    if isinstance(block, Table):  # a letterhead may sit in a cover table, even its header
+        rows = ([block.header] if block.header else []) + list(block.rows[:3])
+        return [cell for row in rows for cell in row if cell]
     return []
 
 

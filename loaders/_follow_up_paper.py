@@ -41,8 +41,12 @@ _MEMBER_POST = re.compile(
     re.IGNORECASE,
 )
 _RECS_HEADING = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?(?:recommendations?(?:\s+for\s+decision)?|"
-    r"recommended decisions?|decisions?\s+(?:sought|required)|decision\s+required)\b",
+    r"^(?!.*\b(?:key|peer|lga|detailed|feedback|review)\b)"
+    r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?"
+    r"(?:(?:cabinet|officer|member|mayor|committee|executive|board|council)[\w/' ]{0,40}\s)?"
+    r"(?:recommendations?(?:\s+for\s+decision)?|"
+    r"recommended decisions?|decisions?\s+(?:sought|required|requested)|need for (?:a )?decision)"
+    r"(?:\s*\(s\))?\s*:?$|^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*)?recommendations?\b",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -85,12 +89,12 @@ class Paper:
 def read(document: Document, council: OrgRef) -> Paper:
     found = fields(document)
     head = _head(document)
-    lead = _person(first(found, "lead_officer")) or _signature(document)
-    portfolio = _person(first(found, "portfolio_holder"))
+    lead = _person(first(found, "lead_officer"), found) or _signature(document)
+    portfolio = _person(first(found, "portfolio_holder"), found)
     if lead is not None and portfolio is None and _is_member(lead):
         lead, portfolio = None, lead  # "Report of: Cllr X, Leader": the member, not an officer
     contacts = tuple(_contacts(document, found))
-    author = _person(first(found, "author")) or (contacts[0] if contacts else None)
+    author = _person(first(found, "author"), found) or (contacts[0] if contacts else None)
     start = min((f.index for f in found), default=0)
     return Paper(
         title=_title(found, head),
@@ -119,10 +123,17 @@ def _head(document: Document) -> list[tuple[int, Block]]:
     return out
 
 
-def _person(field: Field | None) -> Person | None:
+def _person(field: Field | None, found: list[Field] | None = None) -> Person | None:
+    """The person and post a field gives; the post from a "Job title" field beside it where
+    the field gives only the name ("Author: X | Job title: Y")."""
     if field is None:
         return None
     person, post = person_and_post(field.value)
+    if person is not None and post is None and found:
+        at = found.index(field)
+        beside = found[at + 1] if at + 1 < len(found) else None
+        if beside is not None and beside.key == "job_title" and beside.index == field.index:
+            post = beside.value or None
     if person is None and post is None:
         return None
     return Person(person, post, field.label, field.index, field.place)
@@ -275,8 +286,8 @@ def _decisions_start(document: Document, field: Field | None) -> int | None:
         return field.index
     for index, block in enumerate(document.blocks):
         text = block_text(block) if isinstance(block, Heading | Paragraph) else ""
-        if isinstance(block, Heading) and _RECS_HEADING.match(block.text):
-            return index
+        if text and len(text.split()) <= 8 and _RECS_HEADING.match(text):
+            return index  # "Recommendations", "Cabinet Member / Officer Recommendations:"
         if text and _LEAD_IN.search(text) and re.search(r"recommended|asked|requested", text):
             return index
     return None

@@ -27,6 +27,7 @@ from loaders.records import PersonRef
 LABELS: dict[str, tuple[str, ...]] = {
     "body": (
         "report to",
+        "report to the",
         "meeting",
         "meeting of",
         "meeting of the",
@@ -68,6 +69,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "report of",
         "report from",
         "report by",
+        "report by the",
+        "report from the",
         "lead officer",
         "responsible officer",
         "accountable officer",
@@ -76,8 +79,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "lead director",
         "director",
         "responsible director",
-        "accountable director",
+        "executive director lead",
+        "director lead",
+        "officer lead",
         "lead executive director",
+        "accountable director",
         "report of the",
     ),
     "portfolio_holder": (
@@ -94,6 +100,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "relevant executive member",
         "relevant executive board member",
         "responsible cabinet member",
+        "cabinet lead",
+        "cabinet member lead",
+        "executive lead",
         "responsible executive member",
         "responsible portfolio holder",
         "executive councillor",
@@ -131,13 +140,16 @@ LABELS: dict[str, tuple[str, ...]] = {
         "purpose of the report",
     ),
     "wards": ("ward affected", "wards affected", "wards", "electoral division affected"),
+    "job_title": ("job title", "post", "position", "designation"),
     "key_decision": ("key decision", "key/significant decision"),
     "classification": ("classification", "class", "exempt"),
 }
 _KEY_OF = {label: key for key, labels in LABELS.items() for label in labels}
 # Labels that may run straight into their value, without a colon, at the start of a line.
 _RUN_IN = re.compile(
-    r"^(?P<label>report\s+(?:of|to|by|from)|meeting\s+of(?:\s+the)?)\s+(?=(?-i:[A-Z0-9]))", re.I
+    r"^(?P<label>report\s+(?:of|to|by|from)(?:\s+the)?|meeting\s+of(?:\s+the)?)\s+"
+    r"(?=(?-i:[A-Z0-9]))",
+    re.I,
 )
 _INLINE = re.compile(r"^(?P<label>[^:]{1,60}?)\s*:\s*(?P<value>.*)$", re.S)
 _DASHED = re.compile(r"^(?P<label>[^:–—-]{1,60}?)\s+[–—-]\s+(?P<value>\S.*)$", re.S)  # "Author — X"
@@ -298,8 +310,6 @@ def _table_fields(index: int, table: Table) -> Iterator[Field]:
     """Rows of a cover table: the label in the first cell (with or without its colon), the
     value beside it; a row whose first cell is empty carries on the value above; a cell
     holding "Label: value" is read on its own."""
-    if table.header and any(table.header):
-        return  # a table of data (an action plan, a team), not a cover sheet
     current: Field | None = None
     for number, row in enumerate(table.rows):
         place = table.row_place(number)
@@ -314,7 +324,7 @@ def _table_fields(index: int, table: Table) -> Iterator[Field]:
                 yield Field(paired, label.rstrip(":"), (value,), index, place)
             continue
         key = label_key(cells[0]) if cells and cells[0] else None
-        if key and values:
+        if key and values and len(values) <= 2:  # not the header of a table of data
             if current is not None:
                 yield current
             current = Field(key, cells[0].rstrip(":"), (" ".join(values),), index, place)

@@ -188,3 +188,20 @@ def test_actions_numbered_under_their_recommendation_keep_the_whole_number() -> 
         ("action", "2.2"),
     ]
     assert items[1].text.startswith("Publish a four-year")
+
+
+def test_weekday_names_inside_a_range_of_days() -> None:
+    from datetime import date
+
+    from loaders.dates import parse_period
+
+    assert parse_period(
+        "The peer challenge took place from Tuesday 7 to Friday 10 March 2023."
+    ) == (
+        date(2023, 3, 7),
+        date(2023, 3, 10),
+    )
+    assert parse_period("on Monday, 9 December 2019 at 6pm") == (
+        date(2019, 12, 9),
+        date(2019, 12, 9),
+    )
