@@ -175,7 +175,6 @@ def _meeting(
         portfolio_holder=_ref(paper.portfolio_holder),
         portfolio_holder_post=paper.portfolio_holder.post if paper.portfolio_holder else None,
         decision_sought=paper.decision,
-        council=council_ref,
     )
 
 

@@ -209,7 +209,6 @@ class Meeting:
     portfolio_holder: PersonRef | None = None  # the executive member ("Portfolio Holder")
     portfolio_holder_post: str | None = None
     decision_sought: str | None = None  # the first recommendation put to the meeting
-    council: OrgRef | None = None  # whose body it is
 
 
 @dataclass(frozen=True)
