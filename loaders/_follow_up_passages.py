@@ -52,8 +52,28 @@ class Said:
         return _PARA_NUMBER.sub("", self.text, count=1)
 
 
+# The passages and sentences of the document being read, walked by many extractors: kept for
+# the last few documents (checked by identity, so a new document never gets another's).
+_READ: dict[int, tuple[Document, list[Said], list[tuple[Said, str]]]] = {}
+
+
+def _read(document: Document) -> tuple[Document, list[Said], list[tuple[Said, str]]]:
+    found = _READ.get(id(document))
+    if found is None or found[0] is not document:
+        passages = list(_said(document))
+        sentences_ = [(p, sentence) for p in passages for _, sentence in sentences(p.body)]
+        if len(_READ) >= 4:
+            _READ.clear()
+        found = _READ[id(document)] = (document, passages, sentences_)
+    return found
+
+
 def said(document: Document) -> Iterator[Said]:
     """Every paragraph and list item, in order."""
+    return iter(_read(document)[1])
+
+
+def _said(document: Document) -> Iterator[Said]:
     for index, block in enumerate(document.blocks):
         if isinstance(block, Paragraph):
             yield Said(index, block.text, block.place)
@@ -63,9 +83,8 @@ def said(document: Document) -> Iterator[Said]:
 
 
 def sentences_said(document: Document) -> Iterator[tuple[Said, str]]:
-    for passage in said(document):
-        for _, sentence in sentences(passage.body):
-            yield passage, sentence
+    """Every sentence of the paragraphs and items, with its passage."""
+    return iter(_read(document)[2])
 
 
 def where(document: Document, passage: Said, what: str = "") -> str:

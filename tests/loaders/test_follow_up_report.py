@@ -572,3 +572,52 @@ def test_a_report_naming_no_council_is_refused(tmp_path: Path) -> None:
 
 def test_figures_are_not_yielded_twice(sample: list[Any]) -> None:
     assert not _of(sample, Figure)  # they travel inside their PeerChallenge
+
+
+# ---- never a header, heading, label or letterhead as a council or a person ----
+
+GREENWICH = """THE ROYAL BOROUGH OF GREENWICH
+
+CABINET
+
+15 May 2019
+
+LEAD OFFICER:\tDirector of Communities and Environment
+REPORT AUTHOR:\tAnika Berglund-Shaw, Policy Manager
+
+1. Background
+
+1.1 Greenwich hosted an LGA Corporate Peer Challenge from 4 to 7 February 2019. The team met
+partners from the London Borough of Lewisham and Bexley Council.
+
+Recommendation Council response Lead officer Timescale
+
+Appendix 1 - Action plan
+
+| Recommendation | Council response | Lead officer | Timescale | RAG |
+|---|---|---|---|---|
+| 1. Set out a clear vision | Agree a Greenwich 2030 plan | Director of Communities and Environment | March 2020 | Green |
+"""
+
+
+def test_no_header_heading_label_or_letterhead_is_read_as_a_council_or_person(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "greenwich-cabinet-2019.txt"
+    path.write_text(GREENWICH, encoding="utf-8")
+    records = _load(path)
+    councils = {org.ref.name for org in _of(records, Organisation) if org.ref.kind == "council"}
+    assert councils == {"Royal Borough of Greenwich"}  # the letterhead, over the neighbours
+    assert _of(records, DocumentRecord)[0].publisher == OrgRef(
+        "Royal Borough of Greenwich", "council"
+    )
+    people = {m.person.name for m in _of(records, Membership)}
+    meeting = _one(records, Meeting)
+    people |= {p.name for p in (meeting.author, meeting.lead_officer) if p}
+    assert people == {"Anika Berglund-Shaw"}
+    assert (meeting.lead_officer, meeting.lead_officer_post) == (
+        None,
+        "Director of Communities and Environment",
+    )
+    (action,) = _of(records, Action)
+    assert (action.status, action.lead) == ("green", "Director of Communities and Environment")
