@@ -1,34 +1,30 @@
 """What one document restates of another's subject, reconciled before mapping.
 
-A council paper answering a peer challenge quotes the challenge (its month or days) and the
-recommendations it answers; a progress review quotes the challenge it follows. Such records
-are marked `quoted`. Where the challenge's own report is in the corpus too, its statements
-win: the challenge's dates come from the most authoritative, most precise record, and the
-paper's restated recommendations give way to the report's own, each action being re-pointed
-at the report's recommendation its words (else its number) match. Where only papers restate
-a recommendation, the first to do so states its words, so that a recommendation never has
-two texts. Nothing here reads a document; it only chooses between records.
+A council paper answering a peer challenge restates the recommendations it answers (such
+records are marked `quoted`). Where the challenge's own report is in the corpus too, its
+recommendations win: the paper's restated ones give way, and each of its actions is
+re-pointed at the report's recommendation its words (else its number) match. Where only
+papers restate a recommendation, the first to do so states its words, so that a
+recommendation never has two texts. (Which record dates a challenge is chosen as it is
+mapped: `graph.mapping`.) Nothing here reads a document; it only chooses between records.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from rdflib import URIRef
 
 from graph.context import Context
 from graph.mapping import recommendation_iri
 from loaders import records as r
-from loaders.dates import Month
 
 _AGREE = 0.6  # share of the shorter wording's words the longer must hold
 
 
 def reconcile(ctx: Context, records: list[r.Record]) -> list[r.Record]:
-    """The records to map: quoted dates and recommendations given way to better ones."""
-    dating = _dating(ctx, records)
+    """The records to map: restated recommendations given way to the report's own."""
     own: dict[URIRef, list[r.Recommendation]] = {}
     for record in records:
         if isinstance(record, r.Recommendation) and not record.quoted:
@@ -36,10 +32,7 @@ def reconcile(ctx: Context, records: list[r.Record]) -> list[r.Record]:
     first_text: dict[URIRef, r.Recommendation] = {}
     out: list[r.Record] = []
     for record in records:
-        if isinstance(record, r.PeerChallenge) and _dated(record):
-            if dating[ctx.challenge(record.ref, record.provenance)] is not record:
-                record = replace(record, start=None, end=None)
-        elif isinstance(record, r.Recommendation) and record.quoted:
+        if isinstance(record, r.Recommendation) and record.quoted:
             if ctx.challenge(record.challenge, record.provenance) in own:
                 continue  # the challenge's own report states its recommendations
             iri = recommendation_iri(ctx, record)
@@ -52,27 +45,6 @@ def reconcile(ctx: Context, records: list[r.Record]) -> list[r.Record]:
                 record = replace(record, responds_to=_own(target, recs))
         out.append(record)
     return out
-
-
-def _dated(record: r.PeerChallenge) -> bool:
-    return record.start is not None and not record.planned
-
-
-def _precision(when: object) -> int:
-    return 3 if isinstance(when, date) else 2 if isinstance(when, Month) else 1
-
-
-def _dating(ctx: Context, records: list[r.Record]) -> dict[URIRef, r.PeerChallenge]:
-    """For each challenge, the record whose dates the graph states: one from the challenge's
-    own report over any quoting it, then the most precise, then the first."""
-    best: dict[URIRef, tuple[tuple[int, int], r.PeerChallenge]] = {}
-    for record in records:
-        if isinstance(record, r.PeerChallenge) and _dated(record):
-            iri = ctx.challenge(record.ref, record.provenance)
-            rank = (0 if record.quoted else 1, _precision(record.start))
-            if iri not in best or rank > best[iri][0]:
-                best[iri] = (rank, record)
-    return {iri: record for iri, (_, record) in best.items()}
 
 
 def _own(

@@ -189,13 +189,11 @@ def _body(found: list[Field], head: list[tuple[int, Block]], council: OrgRef) ->
     its date after it, or alone); the council's own name taken off the front."""
     field = first(found, "body")
     names = [field.value] if field is not None else []
-    names += [
-        _DATE_TAIL.sub("", block_text(block)).strip()
-        for _, block in head
-        if isinstance(block, Heading | Paragraph)
-    ]
+    names += [block_text(block) for _, block in head if isinstance(block, Heading | Paragraph)]
     for name in names:
-        name = re.sub(r"\s+", " ", name).strip(" .:")
+        # the date after it ("Cabinet – 9 June 2020"), a label run into it ("REPORT TO CABINET")
+        name = _DATE_TAIL.sub("", re.sub(r"\s+", " ", name)).strip(" .:")
+        name = re.sub(r"^(?:report\s+to|meeting\s+of)(?:\s+the)?\s+", "", name, flags=re.I)
         if not _BODY.match(name) or _ABOUT.search(name):
             continue
         name = _without_council(title_case(name) if name.isupper() else name, council)

@@ -12,7 +12,6 @@ paragraphs (wrapped lines joined, hyphenation undone).
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,9 +31,11 @@ LABELLED = re.compile(
     r"(?P<label>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
     re.IGNORECASE,
 )
-_NUMBERED_TITLE = re.compile(r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>\S.*)$")
-_DATE_TITLE = re.compile(  # "21 January 2020" as a bold line: a date, not section 21
-    r"^\d{1,2}(?:st|nd|rd|th)?\s+(?:" + "|".join(calendar.month_name[1:]) + r")\s+\d{4}\b",
+_NUMBERED_TITLE = re.compile(
+    r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
+)
+_MONTH_START = re.compile(
+    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(
@@ -45,6 +46,13 @@ _LEAD_IN = re.compile(
     r"\b(?:were|was|are|is|include[sd]?|including|following|by|as follows|comprised|below)\s*:$",
     re.IGNORECASE,
 )
+
+
+_ENDS_MIDWAY = re.compile(
+    r"(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|as|that|which|who|is|are|be)|[,;:\-–])$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"^(?:the|we|our|this|these|in|it|they|you|your|there|a|an)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -99,7 +107,10 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
     "[action N]")."""
     text = line.text
     bullet = BULLET.match(text)
-    if bullet and not (bullet["m"] == "o" and not text[2:3].isupper()):
+    after = text[bullet.end() : bullet.end() + 1] if bullet else ""
+    if bullet and bullet["m"] in "o–—" and not (after.isupper() or after.isdigit()):
+        bullet = None  # "– the equivalent of ...": a dash that goes on with a sentence
+    if bullet:
         text = text[bullet.end() :]
         labelled = LABELLED.match(text)
         if labelled and labelled["text"]:
@@ -155,26 +166,52 @@ class _Reader:
     def numbered_heading(self, line: Line) -> tuple[str, str] | None:
         """(number, title) when a numbered line is the next section heading, not a list item."""
         found = _NUMBERED_TITLE.match(line.text)
-        if not found or LABELLED.match(line.text):
+        if not found or LABELLED.match(line.text) or _MONTH_START.match(found["title"]):
             return None
-        number, title = found["num"], found["title"].rstrip(":").strip()
+        number, title = found["num"], found["title"].strip()
         if not title_like(title, 12) or not title[:1].isupper() or title.endswith(":"):
-            return None
+            return None  # "1. Improve scrutiny:" introduces sub-items
         if not line.heading and (not self.standalone_after(self.at) and line.strong is False):
             # a heading stands on its own line; a list item's text runs on
             following = self.line(1)
-            if following is not None and following.text and marker(following) is None:
-                if not title_like(following.text) and following.text[:1].islower():
-                    return None
-                if not title_like(following.text) and _runs_on(title):
-                    return None  # "1.1 To present the report of the ... Corporate" / "Peer ..."
+            if (
+                following is not None
+                and following.text
+                and marker(following) is None
+                and not title_like(following.text)
+                and (following.text[:1].islower() or _runs_on(title))
+            ):
+                return None  # a wrapped line, or "1.1 To present the report of the ... Corporate"
+        following = self.line(1)
+        if following is not None and not following.blank:
+            ahead = marker(following)
+            if ahead is not None and ahead[1] and _follows(number, ahead[1]):
+                return None  # "3. Close the gap" then "4. ...": a list, not sections
         top = int(re.sub(r"\D.*", "", number))
-        if self.last_item is not None and _follows(self.last_item, number):
+        continues = self.last_item is not None and _follows(self.last_item, number)
+        if continues and not (top == self.top + 1 and self._section_shaped(title)):
             return None
         dotted = not number.isdigit()
-        if top > self.top + 2 or top < self.top or (top == self.top and not dotted):
+        if (
+            top > (self.top + 2 if self.top else 20)
+            or top < self.top
+            or (top == self.top and not dotted)
+        ):
             return None
         return number, title
+
+    def _section_shaped(self, title: str) -> bool:
+        """A short standalone title followed by text that is not the list's next item: the
+        next section, though its number would also continue the list ("1. Do X" then
+        "2. The peer team")."""
+        if len(title.split()) > 6 or not self.standalone_after(self.at):
+            return False
+        for ahead in self.lines[self.at + 1 :]:
+            if ahead.blank:
+                continue
+            found = marker(ahead)
+            return found is None or found[0] not in {"num", "dotted"}
+        return True
 
     # ---- the blocks
 
@@ -189,15 +226,17 @@ class _Reader:
                 self.at += 1
             elif line.heading:
                 self.heading(line, line.heading)
+            elif line.list_level is not None:
+                self.list()
             elif is_table_row(line.raw or line.text) and self._table():
                 continue
             elif (numbered := self.numbered_heading(line)) is not None:
                 self.numbered(line, *numbered)
-            elif marker(line) is not None or line.list_level is not None:
+            elif marker(line) is not None:
                 self.list()
             elif self.plain_heading(line):
                 self.heading(line, None)
-            elif self.unmarked_list() or self._aligned():
+            elif self._aligned() or self.unmarked_list():
                 continue
             else:
                 self.paragraph()
@@ -236,7 +275,7 @@ class _Reader:
         text = line.text.strip()
         number = None
         found = _NUMBERED_TITLE.match(text)
-        if found and level is not None and not _DATE_TITLE.match(text):
+        if found and level is not None and not _MONTH_START.match(found["title"]):
             number, text = found["num"], found["title"]
             self.top = int(re.sub(r"\D.*", "", number))
         text = text.rstrip(":").strip()
@@ -270,8 +309,15 @@ class _Reader:
             return False
         if text.endswith(":") and (len(text.split()) > 6 or _LEAD_IN.search(text)):
             return False
+        if text.endswith(":") and len(text.split()) > 3 and _SENTENCE_START.match(text):
+            return False  # "The peer team recommends:" leads into what follows
         before = self.previous_text()
-        if before and not ends_sentence(before) and not line.strong:
+        after_heading = (
+            bool(self.blocks)
+            and isinstance(self.blocks[-1], Heading)
+            and (self.at > 0 and self.blocks[-1].place == self.lines[self.at - 1].place)
+        )
+        if before and not ends_sentence(before) and not line.strong and not after_heading:
             return False  # the rest of a wrapped sentence
         if line.strong:
             return True
@@ -324,6 +370,7 @@ class _Reader:
     def _entry(self, line: Line) -> bool:
         text = line.text
         short = not self.width or len(text) < max(0.85 * self.width, 60)
+        short = short or not _ENDS_MIDWAY.search(text)  # a long entry, not a wrapped line
         return (
             bool(text)
             and (text[0].isupper() or text[0] in "'\"")
@@ -377,6 +424,9 @@ class _Reader:
             spans.append(Span(len(joined) - len(line.text), line.place))
             text = joined
             self.at += 1
+            following = self.line()
+            if text.endswith(":") and following is not None and following.text[:1].isupper():
+                break  # a lead-in: what follows is a list or a table, even without bullets
             if self.width and len(line.text) < 0.7 * self.width and ends_sentence(text):
                 break  # a short line ending a sentence: the paragraph ends (PDF text)
             following = self.line()
@@ -430,9 +480,13 @@ class _Reader:
             indent = line.indent if line.list_level is None else line.list_level * 4
             if kind == "roman" and last is not None and last.kind == "alpha":
                 kind = "alpha"  # "i." after "h."
-            if stack and last is not None:
-                if blank and not _same_list(stack, kind, indent, mark, last):
-                    break
+            if (
+                stack
+                and last is not None
+                and blank
+                and not _same_list(stack, kind, indent, mark, last)
+            ):
+                break
             siblings = _level(stack, roots, last, kind, indent)
             node = _Node(text, mark, kind, indent, line.place, [Span(0, line.place)])
             siblings.append(node)
@@ -533,7 +587,8 @@ def _follows(previous: str, number: str) -> bool:
 
 
 def _furniture_key(text: str) -> str:
-    return re.sub(r"\d+", "#", text.lower()).strip()
+    """A line with its numbers (page numbers, dates) blanked, to find it repeated."""
+    return re.sub(r"\b\d+\b", "#", text.lower()).strip()
 
 
 def drop_furniture(lines: list[Line]) -> list[Line]:
@@ -544,12 +599,12 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     dropped = False
     for line in lines:
-        if line.text and line.table is None and not line.heading:
-            if _PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated:
-                dropped = True
-                while out and out[-1].blank:
-                    out.pop()
-                continue
+        furniture = line.text and line.table is None and not line.heading
+        if furniture and (_PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
+            dropped = True
+            while out and out[-1].blank:
+                out.pop()
+            continue
         if dropped and line.blank:
             continue
         if dropped and out and line.text and _new_block_after_break(out[-1], line, lines):
@@ -583,7 +638,7 @@ def _running(lines: list[Line]) -> set[str]:
     counts: Counter[str] = Counter()
     if len(pages) >= 2:
         for page_lines in pages.values():
-            edges = page_lines[:2] + page_lines[-2:]
+            edges = page_lines[:3] + page_lines[-3:]
             for key in {_furniture_key(line.text) for line in edges}:
                 counts[key] += 1
         least = max(2, len(pages) // 2)
@@ -595,7 +650,7 @@ def _running(lines: list[Line]) -> set[str]:
     return {
         key
         for key, count in counts.items()
-        if count >= least and len(key.split()) <= 14 and not key.endswith(":") and len(key) > 1
+        if count >= least and len(key.split()) <= 24 and not key.endswith(":") and len(key) > 1
     }
 
 

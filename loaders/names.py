@@ -104,9 +104,17 @@ _NOT_NAME_WORDS = ROLE_WORDS | {
 _HONORIFIC_WORDS = {h.lower() for h in HONORIFICS} | {"rt", "hon"}
 
 
+_TRAILING_PARTY = re.compile(
+    r"\s*[-–—,]\s*(?P<party>Labour|Conservative|Liberal Democrats?|Lib Dems?|Independent|Green|"
+    r"Reform UK|Residents' Association)(?:\s+(?:Group|Party))?(?=\)|$)",
+    re.IGNORECASE,
+)
+
+
 def strip_party(text: str) -> tuple[str, str | None]:
-    """ "Cllr Ian Ward (Labour)" -> ("Cllr Ian Ward", "Labour")."""
-    found = PARTY.search(text)
+    """ "Cllr Ian Ward (Labour)" -> ("Cllr Ian Ward", "Labour"); "(Breckland District
+    Council - Conservative)" -> "(Breckland District Council)", "Conservative"."""
+    found = PARTY.search(text) or _TRAILING_PARTY.search(text)
     if not found:
         return text, None
     return (text[: found.start()] + text[found.end() :]).strip(), found["party"]

@@ -19,7 +19,8 @@ ORG_END = (
     r"Police|Constabulary|Service|Services|Government|Department|University|College|Agency|"
     r"Institute|Society|Limited|Ltd|LLP|plc|PLC|Commission|Office|Group|Foundation|Federation|"
     r"Committee|Corporation|Network|Alliance|Executive|Assembly|Parliament|Solace|SOLACE|LGA|"
-    r"CIPFA|APSE|WLGA|COSLA|PwC|Deloitte|KPMG|EY|Company|Centre|Center|Inspectorate|Ofsted|CQC"
+    r"CIPFA|APSE|WLGA|COSLA|PwC|Deloitte|KPMG|EY|Company|Centre|Center|Inspectorate|Ofsted|CQC|"
+    r"DC|BC|MBC|CC|LBC|RBC"
 )
 _ORG_WORD = re.compile(rf"\b(?:{ORG_END})\b")
 _ORG_END = re.compile(rf"\b(?:{ORG_END})$")
@@ -28,7 +29,7 @@ COUNCIL_PREFIX = re.compile(
     r"County of|Metropolitan Borough of|Council of the)\s"
 )
 _COUNCIL_NAME = re.compile(
-    r"(?:\bCouncil$|\bCorporation$|^(?:LB|RB|London Borough of|Royal Borough of|Borough of|"
+    r"(?:\bCouncil$|\bCorporation$|\b(?:DC|BC|MBC|CC|LBC|RBC)$|^(?:LB|RB|London Borough of|Royal Borough of|Borough of|"
     r"City of|Metropolitan Borough of|Council of the) )"
 )
 _NOT_COUNCIL = re.compile(
@@ -68,7 +69,9 @@ def is_lga(name: str) -> bool:
 
 def org_ref(name: str) -> OrgRef:
     """A reference to the organisation `name`, with the kind its name shows."""
-    name = re.sub(r"^the\s+(?=[A-Z])", "", name.strip().rstrip(".,;"), flags=re.I)
+    name = re.sub(
+        r"^the\s+(?=[A-Z])", "", name.strip().rstrip(".,;")
+    )  # "the LGA", not "The King's Fund"
     if is_lga(name):
         return LGA
     return OrgRef(name, org_kind(name))
@@ -156,7 +159,7 @@ def trailing_organisation(text: str) -> tuple[str, str]:
     """Split "Chief Executive Manchester City Council" into ("Chief Executive", "Manchester
     City Council"): the organisation is the longest run of capitalised words at the end that
     holds no word of a post. ("", "") when the text does not end in an organisation."""
-    for marker in (COUNCIL_PREFIX, re.compile(r"\bLGA\b|\bLocal Government Association\b")):
+    for marker in (COUNCIL_PREFIX, re.compile(r"\bLGA$|\bLocal Government Association$")):
         found = marker.search(text)
         if found and found.start() > 0:
             return text[: found.start()].strip(" ,-–"), text[found.start() :].strip()

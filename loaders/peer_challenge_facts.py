@@ -60,9 +60,15 @@ _WORDS = {
     "eighteen": 18.0,
     "twenty": 20.0,
     "half a": 0.5,
+    "one and a half": 1.5,
+    "two and a half": 2.5,
+    "three and a half": 3.5,
+    "four and a half": 4.5,
 }
 _NUM = r"(?P<v>\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")"
-_N = r"(\d[\d,]*(?:\.\d+)?|" + "|".join(_WORDS) + r")"  # unnamed: used more than once a pattern
+_N = (
+    r"(\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+)  # unnamed: used more than once a pattern
 _ABOUT = (
     r"(?:more than |over |around |approximately |about |nearly |almost |some |in excess of "
     r"|upwards of |just under |just over |well over |roughly )?"
@@ -72,19 +78,18 @@ FIGURES = (
         "days-on-site",
         "days",
         rf"\b{_N}(?:\.5)?\s+(?:full\s+|working\s+|consecutive\s+)?days?\s+(?:on[- ]?site|onsite|in\s+\w+|at\s+)"
-        rf"|\bspent\s+{_N}\s+days?\b|\bon[- ]?site\s+for\s+{_N}\s+days",
+        rf"|\bspent\s+{_N}\s+days?\b|\bon[- ]?site\s+(?:for|over)\s+{_N}\s+days?",
     ),
     (
         "people-spoken-to",
         "people",
-        rf"(?:spoke|spoken|talked|speaking|met|meeting)\s+(?:to|with)\s+{_ABOUT}{_N}\s+"
+        rf"(?:(?:spoke|spoken|talked|speaking)\s+(?:to|with)|met|meeting(?:\s+with)?)\s+{_ABOUT}{_N}\s+"
         rf"(?:\w+\s+)?(?:people|individuals|stakeholders|participants)",
     ),
     (
         "meetings",
         "meetings",
-        rf"(?:gathered|evidence|information|took part in|attended|held)[^.]{{0,60}}?\b{_ABOUT}{_N}\s+"
-        rf"(?:\w+\s+)?(?:meetings|interviews|sessions|focus groups)",
+        rf"\b{_ABOUT}{_N}\s+(?:\w+\s+)?(?:meetings|interviews|sessions|focus groups)",
     ),
     ("hours", "hours", rf"spent\s+{_ABOUT}{_N}\s+hours"),
     (

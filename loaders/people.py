@@ -28,15 +28,20 @@ from loaders.records import OrgRef, PersonRef
 TEAM_ROLE = (
     r"(?:lga\s+)?peer\s+(?:challenge|review)\s+manager(?:\s*\(lga\))?"
     r"|(?:lga\s+)?(?:programme|review|challenge)\s+manager(?:\s*\(lga\))?"
-    r"|programme\s+support|lead\s+reviewer"
+    r"|programme\s+support(?!\s+officer)|lead\s+reviewer|expert\s+by\s+experience"
     r"|(?:(?:lead|member|officer|chief executive|finance|shadow|political|councillor|senior|"
-    r"labour|conservative|liberal democrat|lib dem|independent|green|cabinet|elected)\s+)*"
+    r"labour|conservative|liberal democrats?|lib dem|independent|green|cabinet|elected|health|"
+    r"police|fire|nhs|children's|adults?'?|social care|planning|housing|scrutiny|digital|"
+    r"communications|regeneration|legal|hr|workforce|public health|care)\s+)*"
     r"(?:(?:member|officer)\s+)?peer(?:\s+\((?:shadow|lead)\))?"
+    r"|(?:(?:lead|member|officer)\s+)?peer(?:\s+team)?\s+lead"
     r"|shadow|observer"
 )
 _ROLE_ONLY = re.compile(rf"^(?:the\s+)?(?P<role>{TEAM_ROLE})\s*$", re.IGNORECASE)
 _ROLE_FIRST = re.compile(
-    rf"^(?P<role>{TEAM_ROLE})\s*(?:[:,–—-]\s*|\s+(?=(?-i:[A-Z])))", re.IGNORECASE
+    rf"^(?P<role>{TEAM_ROLE})\s*(?:[:,–—-]\s*|\s+(?=(?:Cllr|Councillor|Dr|Sir|Dame|Lord|Baroness|"
+    rf"Professor|Prof|Mr|Mrs|Ms|Miss)\b))",
+    re.IGNORECASE,
 )
 _ROLE_LAST = re.compile(
     rf"\s*(?:[–—-]\s*|\(\s*|,\s*|\s+and\s+|\s+as\s+)(?:the\s+)?(?P<role>{TEAM_ROLE})\)?\s*$",
@@ -74,6 +79,7 @@ class Entry:
     posts: tuple[Post, ...] = ()
     role: str | None = None  # a team role stated with them: "Lead Peer", "Peer Challenge Manager"
     party: str | None = None
+    role_words: str | None = None  # the team role as written ("LGA Challenge Manager")
 
 
 def team_role(text: str) -> str | None:
@@ -87,10 +93,13 @@ def _title_role(role: str) -> str:
     role = re.sub(r"\s*\((?:lga)\)$|^lga\s+", "", role)
     for party in _PARTIES:
         role = re.sub(rf"^{party}\s+", "", role)
-    if role in {"manager", "programme manager", "review manager", "peer review manager"}:
+    if role.endswith("manager"):
         return "Peer Challenge Manager"
-    if role == "peer challenge manager":
-        return "Peer Challenge Manager"
+    lead = re.fullmatch(r"(?:(lead|member|officer)\s+)?peer(?:\s+team)?\s+lead", role)
+    if lead:  # "officer peer lead", "peer team lead"
+        return (
+            "Lead " + (lead[1].capitalize() + " " if lead[1] and lead[1] != "lead" else "") + "Peer"
+        )
     role = re.sub(r"\s*\((shadow|lead)\)$", lambda m: " " + m[1], role)
     if role.endswith("shadow peer") or role == "shadow":
         return "Shadow Peer"
@@ -102,16 +111,23 @@ def _party_in_role(role: str) -> str | None:
     return next((name for key, name in _PARTIES.items() if lower.startswith(key)), None)
 
 
-def parse_entry(text: str) -> Entry | None:
+def parse_entry(
+    text: str, *, role: str | None = None, organisation: OrgRef | None = None
+) -> Entry | None:
     """A person with their posts from one line of a list or one clause of prose; None when
-    the text names nobody."""
+    the text names nobody. `role` is a team role the context gives (a table's role column),
+    `organisation` the body a post without one is held in (a list under "From the LGA:")."""
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;,")
     if not text or len(text) > 300:
         return None
     if text.count("|") >= 2:  # a table row written as text
         return parse_row([c for c in text.strip("|").split("|")])
     text, party = strip_party(text)
-    role, text = _take_role(text)
+    if re.match(r"^LGA\s+\w[^:]*:", text) and organisation is None:
+        organisation = LGA  # "LGA Peer Challenge Manager: Name, Regional Adviser"
+    written = _ROLE_FIRST.search(text) or _ROLE_LAST.search(text)
+    stated_role, text = _take_role(text)
+    role = stated_role or role
     if role and party is None:
         party = _party_in_role(role)
     name, rest = _split_name(text)
@@ -121,20 +137,26 @@ def parse_entry(text: str) -> Entry | None:
     if not person.name or len(person.name.split()) < 2 and not person.honorific:
         return None
     inner_role, remainder = _take_role(rest) if rest else (None, rest)
-    if inner_role and is_lga(remainder) and not re.search(r"\bpeer\b", rest, re.I):
-        # "Programme Manager, Local Government Association": an LGA post that is the team role
-        posts = (Post(_capitalised(rest.split(",")[0].strip()), LGA),)
+    posts: tuple[Post, ...]
+    if inner_role and _organisation_only(remainder) and not inner_role.lower().endswith("peer"):
+        # "Peer Challenge Manager, Planning Advisory Service": an officer's team role is
+        # their post in the body they come from
+        words = rest[: len(rest) - len(remainder)].strip(" ,–—-:")
+        posts = tuple(Post(_capitalised(words), org) for org in split_organisations(remainder))
     else:
         posts = parse_posts(remainder) if remainder else ()
+        if not posts and remainder and organisation is not None and _has_post_word(remainder):
+            posts = (Post(_capitalised(remainder.strip(" ,")), organisation),)
     role = role or inner_role
     if role is None:
         role = _role_from_posts(posts)
     posts = tuple(
         _titled(p, person, role)
         for p in posts
-        if team_role(p.title) is None or p.organisation == LGA
+        if not (team_role(p.title) or "").endswith("Peer") or p.organisation == LGA
     )
-    return Entry(person, posts, role, party)
+    role_words = str(written["role"]).strip() if written and stated_role else None
+    return Entry(person, posts, role, party, role_words)
 
 
 def _titled(post: Post, person: PersonRef, role: str | None) -> Post:
@@ -147,6 +169,11 @@ def _titled(post: Post, person: PersonRef, role: str | None) -> Post:
     if role and post.organisation == LGA:
         return replace(post, title=role)
     return replace(post, title="Member")
+
+
+def _organisation_only(text: str) -> bool:
+    text = text.strip(" ,")
+    return bool(text) and (is_lga(text) or is_org_name(text)) and not _is_post(text)
 
 
 def _take_role(text: str) -> tuple[str | None, str]:
@@ -162,12 +189,16 @@ def _take_role(text: str) -> tuple[str | None, str]:
 
 
 def _role_from_posts(posts: tuple[Post, ...]) -> str | None:
+    """A team role an LGA post implies: its peer challenge manager or programme support."""
     for post in posts:
+        title = post.title.lower()
         role = team_role(post.title)
         if role and (post.organisation == LGA or role == "Peer Challenge Manager"):
             return role
-        if "peer challenge manager" in post.title.lower():
+        if "peer challenge manager" in title or (post.organisation == LGA and "manager" in title):
             return "Peer Challenge Manager"
+        if post.organisation == LGA and ("support" in title or "assistant" in title):
+            return "Programme Support"
     return None
 
 
@@ -206,7 +237,11 @@ def parse_posts(text: str) -> tuple[Post, ...]:
     A Council and B Council" -> one post in each; several posts parted by ";" or " and
     former ..." each read alike."""
     posts: list[Post] = []
-    for part in re.split(r";\s*|\s+and\s+(?=(?:former|previously|formerly)\b)", text.strip()):
+    parts = re.split(
+        r";\s*|\s+and\s+(?=(?:former|previously|formerly|member|a member|chair|vice chair|trustee)\b)",
+        text.strip(),
+    )
+    for part in parts:
         posts.extend(_posts(part.strip(" ,")))
     return tuple(posts)
 
@@ -241,18 +276,31 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
         return text[4:], "LGA"
     if is_lga(text):
         return "", "LGA"
+    held_at = re.search(r"\s+at\s+(?:the\s+)?(?=[A-Z])(?P<org>[^,]+)$", text)
+    if (
+        held_at
+        and (is_org_name(held_at["org"]) or is_place_name(held_at["org"]))
+        and _is_post(text[: held_at.start()])
+    ):
+        return text[: held_at.start()].strip(" ,"), held_at["org"]
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if len(segments) > 1:
-        last = segments[-1]
-        if is_org_name(last) or is_place_name(last):
-            head = ", ".join(segments[:-1])
-            if _is_post(head) or not is_org_name(head):
-                return head, last
-    for joiner in (" of the ", " of ", " at ", " for ", " with "):
+        last = re.sub(r"\s*\((?-i:[a-z])[^)]*\)$", "", segments[-1])  # "(voluntary sector)"
+        head = ", ".join(segments[:-1])
+        if (is_org_name(last) or is_place_name(last)) and (_is_post(head) or not is_org_name(head)):
+            return head, last
+        if last[:1].isupper() and _is_post(head) and not _is_post(last) and len(last.split()) <= 8:
+            return head, last  # "Director of Research, The Power to Change": a body by position
+    for joiner in (" at the ", " at ", " for the ", " for ", " with ", " of the ", " of "):
         at = text.find(joiner)
         while at > 0:
             post, organisation = text[:at], text[at + len(joiner) :]
-            if _is_post(post) and (is_org_name(organisation) or _council_list(organisation)):
+            whole = not re.search(r"\s(?:at|for)\s", organisation)
+            if (
+                _is_post(post)
+                and whole
+                and (is_org_name(organisation) or _council_list(organisation))
+            ):
                 return post, organisation
             at = text.find(joiner, at + 1)
     post, organisation = trailing_organisation(text)
@@ -269,6 +317,13 @@ def _capitalised(text: str) -> str:
 
 def _council_list(text: str) -> bool:
     return bool(re.search(r"\bCouncils$", text))
+
+
+def _has_post_word(text: str) -> bool:
+    return any(
+        word.lower().strip(",") in ROLE_WORDS | {"adviser", "advisor", "regional"}
+        for word in text.split()
+    )
 
 
 def _is_post(text: str) -> bool:
@@ -327,29 +382,36 @@ def _with_rest(entry: Entry, others: list[str]) -> Entry:
     return replace(entry, posts=entry.posts + posts)
 
 
-_NAME_COLUMN = re.compile(r"^(?:name|peer|member|who)s?$", re.I)
-_ROLE_COLUMN = re.compile(r"^(?:peer )?role(?: on (?:the )?team)?$|^team role$", re.I)
-_POST_COLUMN = re.compile(r"^(?:post|position|job title|title|home post|current role)$", re.I)
-_ORG_COLUMN = re.compile(r"^(?:organi[sz]ation|council|authority|employer|body)$", re.I)
+_NAME_COLUMN = re.compile(r"^(?:name|peer|member|who)s?$|^(?:peer|team member)(?:'s)? name$", re.I)
+_ROLE_COLUMN = re.compile(r"\brole\b", re.I)
+_POST_COLUMN = re.compile(
+    r"^(?:post|position|job title|title|home post|current role)\b|\bpost\b", re.I
+)
+_ORG_COLUMN = re.compile(r"^(?:organi[sz]ation|council|authority|employer|body|from)$", re.I)
 
 
 def _by_header(cells: list[str], header: Sequence[str]) -> Entry | None:
-    columns = {h.strip().lower(): c for h, c in zip(header, cells, strict=True)}
-    name = next((c for h, c in columns.items() if _NAME_COLUMN.match(h)), None)
+    """A row read by its header: the name, team role, post and organisation columns."""
+    columns = [(h.strip().lower(), c) for h, c in zip(header, cells, strict=True)]
+    name = next((c for h, c in columns if _NAME_COLUMN.match(h)), None)
     if not name or not is_person(name):
         return None
-    role_cell = next((c for h, c in columns.items() if _ROLE_COLUMN.match(h)), "")
-    post = next((c for h, c in columns.items() if _POST_COLUMN.match(h)), "")
-    organisation = next((c for h, c in columns.items() if _ORG_COLUMN.match(h)), "")
+    post_cells = [c for h, c in columns if _POST_COLUMN.search(h) and c]
+    role_cell = next(
+        (c for h, c in columns if _ROLE_COLUMN.search(h) and not _POST_COLUMN.search(h)), ""
+    )
+    organisation = next((c for h, c in columns if _ORG_COLUMN.match(h)), "")
     role = team_role(role_cell) if role_cell else None
     if role_cell and role is None:
         inner, remainder = _take_role(role_cell)
-        role, post = inner, ", ".join(p for p in (remainder, post) if p)
-    text = ", ".join(p for p in (name, post, organisation) if p)
-    entry = parse_entry(text)
-    if entry is None:
-        return None
-    return replace(entry, role=role or entry.role)
+        if inner:
+            role, post_cells = inner, [remainder, *post_cells] if remainder else post_cells
+        elif len(role_cell.split()) <= 5 and not _is_post(role_cell):
+            role = _capitalised(role_cell)  # the document's own name for the role
+        else:
+            post_cells = [role_cell, *post_cells]
+    text = ", ".join(p for p in (name, *post_cells, organisation) if p)
+    return parse_entry(text, role=role)
 
 
 # ---- prose
@@ -404,23 +466,34 @@ def _clauses(text: str) -> Iterator[tuple[int, str, str]]:
 
 def _chunks(clause: str) -> Iterator[tuple[int, str]]:
     """The people of one clause: parted by ";" where the clause uses them, else by ", and",
-    " and " or "," before a capitalised name."""
+    " and " or "," where a person's name follows (so "Cheshire West and Chester Council"
+    stays whole)."""
     clause = re.sub(r",?\s+and\s*$", "", clause)
     if ";" in clause:
         pieces = list(_split_keep(clause, r";\s*(?:and\s+)?"))
     else:
-        pieces = list(_split_keep(clause, r",?\s+and\s+(?=(?:the\s+)?[A-Z])"))
-        if len(pieces) == 1:
-            pieces = list(
-                _split_keep(
-                    clause, r",\s+(?=(?:Cllr|Councillor|Dr|Sir|Dame|Lord|Baroness|Professor)\b)"
-                )
-            )
+        pieces = list(_split_at_names(clause))
     for offset, piece in pieces:
         piece = re.sub(r"^\s*(?:and|the)\s+", "", piece).strip(" ,.")
         piece = re.sub(r",?\s+and$", "", piece)
         if piece:
             yield offset, piece
+
+
+_NEXT_NAME = re.compile(
+    r"(?:(?:Cllr|Councillor|Dr|Sir|Dame|Lord|Baroness|Professor|Prof|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?=,|\(|$)"
+)
+
+
+def _split_at_names(clause: str) -> Iterator[tuple[int, str]]:
+    start = 0
+    for found in re.finditer(r",?\s+and\s+|,\s+", clause):
+        following = _NEXT_NAME.match(clause, found.end())
+        if following and is_person(following.group().strip()):
+            yield start, clause[start : found.start()]
+            start = found.end()
+    yield start, clause[start:]
 
 
 def _split_keep(text: str, pattern: str) -> Iterator[tuple[int, str]]:
@@ -435,7 +508,9 @@ def posts_of(entry: Entry) -> Iterator[Post]:
     """The entry's home posts, an LGA post named only by its team role included."""
     yield from entry.posts
     if not entry.posts and entry.role == "Peer Challenge Manager":
-        yield Post("Peer Challenge Manager", LGA)
+        words = re.sub(r"^LGA\s+|\s*\(LGA\)$", "", entry.role_words or "", flags=re.I).strip()
+        title = _capitalised(words) if words and words.lower().endswith("manager") else entry.role
+        yield Post(title, LGA)
 
 
 __all__ = [

@@ -51,8 +51,7 @@ def _paragraph(para: Any, place: Place, counters: dict[tuple[str, int], int]) ->
         return Line("", place)
     heading = _HEADING_STYLE.match(style)
     if heading or style.lower() == "title":
-        level = int(heading["level"]) if heading else 1
-        return Line(text, place, raw=text, heading=level)
+        return Line(text, place, raw=text, heading=int(heading["level"]) if heading else 1)
     level, numbered, list_id = _list_info(para, style)
     if level is not None:
         if numbered and not re.match(r"^\(?\w{1,4}[.)]\s", text):

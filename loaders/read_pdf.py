@@ -4,6 +4,7 @@ indentation and the space between lines kept, so the layout reads a PDF as it re
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ from loaders.document import Place, Table
 from loaders.layout import Line
 from loaders.text import clean, join_lines
 
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]?$")
 LINE_TOLERANCE = 3.0  # points: words whose tops differ by less are on one line
 HEADING_RATIO = 1.15  # a line this much larger than the body text is a heading
 COLUMN_SHARE = 0.6  # share of a page's lines that must leave the gutter clear
@@ -39,13 +41,20 @@ class _Row:
         return max(float(w["x1"]) for w in self.words)
 
     def text(self) -> str:
+        """The words, a wide gap kept as a tab (table cells); a list number set apart from
+        its text ("1    Agree ...") written as a list number ("1. Agree ...")."""
         parts: list[str] = []
         previous: dict[str, Any] | None = None
-        for word in self.words:
+        for index, word in enumerate(self.words):
+            text = str(word["text"])
             if previous is not None:
                 gap = float(word["x0"]) - float(previous["x1"])
-                parts.append("\t" if gap > 3 * float(word["size"]) else " ")
-            parts.append(str(word["text"]))
+                if index == 1 and _LIST_NUMBER.match(parts[0]) and gap > 0.6 * float(word["size"]):
+                    parts[0] = parts[0].rstrip(".)") + "."
+                    parts.append(" ")
+                else:
+                    parts.append("\t" if gap > 3 * float(word["size"]) else " ")
+            parts.append(text)
             previous = word
         return "".join(parts)
 
@@ -110,12 +119,11 @@ def _page(page: Any) -> tuple[list[_Row], list[tuple[float, list[list[str]]]]]:
 
 
 def _cell(text: str | None) -> str:
-    """A table cell's text: the lines it wraps over joined, hyphenation undone."""
+    """A table cell's text: its wrapped lines joined."""
     joined = ""
-    for line in (text or "").split("\n"):
-        if line.strip():
-            joined = join_lines(joined, line.strip())
-    return clean(joined)
+    for line in (text or "").splitlines():
+        joined = join_lines(joined, clean(line)) if joined else clean(line)
+    return joined
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
@@ -172,19 +180,17 @@ def _edge(rows: list[_Row]) -> float:
 
 
 def _gutter(rows: list[_Row], width: float) -> float | None:
-    """An x in the middle of the page that most lines with text on both halves leave clear."""
+    """An x in the middle of the page that no line of text crosses, with text on both sides
+    of it on a good share of the lines: the gap between two columns."""
     if len(rows) < 6:
         return None
     for x in sorted(
         range(int(width * 0.35), int(width * 0.65), 4), key=lambda v: abs(v - width / 2)
     ):
-        both = [r for r in rows if r.x0 < x - 20 and r.x1 > x + 20]
-        clear = [r for r in both if not any(float(w["x0"]) < x < float(w["x1"]) for w in r.words)]
-        if (
-            len(both) >= 4
-            and len(clear) >= COLUMN_SHARE * len(both)
-            and len(clear) >= 0.3 * len(rows)
-        ):
+        crossing = sum(1 for r in rows if any(float(w["x0"]) < x < float(w["x1"]) for w in r.words))
+        left = sum(1 for r in rows if r.x0 < x - 20)
+        right = sum(1 for r in rows if r.x1 > x + 20 and any(float(w["x0"]) > x for w in r.words))
+        if crossing <= 0.12 * len(rows) and min(left, right) >= 4:
             return float(x)
     return None
 
@@ -242,19 +248,43 @@ def _body_size(pages: list[tuple[list[_Row], Any]]) -> float:
 
 
 def _heading_levels(lines: list[Line]) -> list[Line]:
-    """Font sizes of heading lines to levels: the largest size is level 1."""
+    """Font sizes of heading lines to levels (the largest size is level 1); a heading that
+    wraps onto a second line of the same size is one heading."""
     sizes = sorted({-line.heading for line in lines if line.heading}, reverse=True)
     level = {size: index + 1 for index, size in enumerate(sizes[:4])}
-    out = []
+    out: list[Line] = []
     for line in lines:
         if line.heading:
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.heading == line.heading
+                and previous.place.page == line.place.page
+            ):
+                text = join_lines(previous.text, line.text)
+                out[-1] = Line(
+                    text, previous.place, raw=text, heading=line.heading, strong=line.strong
+                )
+                continue
             line = Line(
                 line.text,
                 line.place,
                 raw=line.raw,
                 indent=line.indent,
-                heading=level.get(-line.heading, 4),
+                heading=line.heading,
                 strong=line.strong,
             )
         out.append(line)
-    return out
+    return [
+        Line(
+            x.text,
+            x.place,
+            raw=x.raw,
+            indent=x.indent,
+            heading=level.get(-x.heading, 4),
+            strong=x.strong,
+        )
+        if x.heading
+        else x
+        for x in out
+    ]

@@ -35,7 +35,8 @@ def text_lines(text: str, *, markdown: bool) -> tuple[list[Line], int | None]:
     pages = text.count("\f") + 1 if "\f" in text else None
     page = 1 if pages else None
     raws: list[tuple[str, int | None]] = []
-    for raw in text.splitlines():
+    # str.splitlines would also split at form feeds, which part pages in pdftotext output
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         parts = raw.split("\f")
         for index, part in enumerate(parts):
             if index and page is not None:
@@ -46,6 +47,8 @@ def text_lines(text: str, *, markdown: bool) -> tuple[list[Line], int | None]:
         place = Place(number, on_page)
         if markdown:
             lines.append(_markdown_line(raw, place))
+        elif _MD_RULE.match(raw) and "|" not in raw:
+            lines.append(Line("", place))  # a rule of dashes or underscores parts blocks
         else:
             lines.append(Line(clean(raw), place, raw=raw, indent=_indent(raw)))
     if markdown:

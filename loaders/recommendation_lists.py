@@ -103,10 +103,16 @@ def _under(document: Document, heading: int, is_key: bool, group: str | None) ->
             yield Listed(block.text, is_key, None, current_group, index, block.place, where)
 
 
+_INTRO_ITEM = re.compile(r"\brecommendations?\b.*\b(?:below|follow(?:s|ing)?|set out)\b", re.I)
+
+
 def _items(items: tuple[Item, ...], group: str | None) -> Iterator[tuple[Item, str | None]]:
     """Top-level items are recommendations; a parent ending in ':' is the group of the items
-    under it, and sub-items of a recommendation are part of its text."""
+    under it, and sub-items of a recommendation are part of its text. A numbered paragraph
+    introducing them ("2.1 The key recommendations are below.") is not one."""
     for item in items:
+        if _INTRO_ITEM.search(item.text) and not item.children:
+            continue
         if item.children and item.text.endswith(":"):
             yield from _items(item.children, item.text.rstrip(":").strip())
             continue

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, Table
+from loaders.organisations import is_lga, is_org_name, org_ref
 from loaders.people import Entry, parse_entry, parse_row, prose_entries, team_role
+from loaders.records import OrgRef
 
 _TEAM_HEADING = re.compile(
     r"^(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
     r"(?:(?:corporate\s+)?(?:peer|review|peer review|peer challenge|challenge|progress review|"
-    r"finance peer review|lga)\s+)?team(?:\s+members|\s+membership)?$"
+    r"finance peer review|lga|review|full|core)\s+)?(?:team|panel)(?:\s+members|\s+membership)?$"
     r"|^on behalf of the (?:peer |review )?team$|^peers?$|^the peers?$",
     re.IGNORECASE,
 )
@@ -60,7 +62,7 @@ def team(document: Document) -> list[TeamMember]:
     found: list[TeamMember] = []
     seen: set[str] = set()
     for anchor in anchors(document):
-        for index, place, entry, context in _read_after(document, anchor):
+        for index, place, entry, context in _people_after(document, anchor):
             key = entry.person.name.lower()
             if key in seen:
                 continue
@@ -73,20 +75,45 @@ def team(document: Document) -> list[TeamMember]:
 def anchors(document: Document) -> Iterator[int]:
     """Blocks after which a team is listed: team headings, and sentences introducing one."""
     for index, block in enumerate(document.blocks):
-        if (
-            isinstance(block, Heading)
-            and _TEAM_HEADING.match(block.text.strip())
-            or isinstance(block, Paragraph)
-            and _introduces(block.text)
+        if isinstance(block, Paragraph) and _prose_team(block.text):
+            yield index - 1  # the prose itself is read as the first block after the anchor
+        elif (isinstance(block, Heading) and _TEAM_HEADING.match(block.text.strip())) or (
+            isinstance(block, Paragraph) and _introduces(block.text)
         ):
             yield index
-        elif isinstance(block, Paragraph) and _prose_team(block.text):
-            yield index - 1  # the prose itself is read as the first block after the anchor
+        elif isinstance(block, ListBlock) and any(
+            _introduces(item.text) for _, item in block.walk() if item.children
+        ):
+            yield index  # "3.1 ... The peers were:" with the team nested under it
+
+
+def _people_after(
+    document: Document, anchor: int
+) -> Iterator[tuple[int, Place, Entry, str | None]]:
+    block = document.blocks[anchor] if anchor >= 0 else None
+    if isinstance(block, ListBlock):
+        for _, item in block.walk():
+            if item.children and _introduces(item.text):
+                nested = ListBlock(item.children, item.place)
+                for place, entry, role in _list_people(nested, None):
+                    yield anchor, place, entry, role
+    yield from _read_after(document, anchor)
 
 
 def _introduces(text: str) -> bool:
+    """A sentence that ends in ':' and is about the peers or the team: "The peers who will
+    be working with us are:", "The full team was:", "Members of the review panel were:"."""
     last = re.split(r"(?<=[.!?])\s+", text.strip())[-1]
-    return last.endswith(":") and bool(_TEAM_SENTENCE.search(last))
+    if not last.endswith(":"):
+        return False
+    return bool(_TEAM_SENTENCE.search(last)) or bool(
+        re.search(
+            r"\b(?:peers|peer team|(?:the|our|full|review|challenge|whole)\s+(?:team|panel))\b",
+            last,
+            re.I,
+        )
+        and not re.search(r"\b(?:recommend\w*|asked)\b", last, re.I)
+    )
 
 
 def _prose_team(text: str) -> bool:
@@ -96,7 +123,7 @@ def _prose_team(text: str) -> bool:
             r"\bteam (?:comprised|consisted of|included)\s+[A-Z]|\bpeers were\s+[A-Z]",
             text,
         )
-    ) and not text.rstrip().endswith(":")
+    )
 
 
 def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, Entry, str | None]]:
@@ -107,9 +134,9 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
     skipped = 0
     for index in range(anchor + 1, min(len(document.blocks), anchor + 1 + MAX_BLOCKS)):
         block = document.blocks[index]
-        if isinstance(block, Heading) and level is not None and block.level <= level:
-            if not _entry_heading(block):
-                break
+        closes = isinstance(block, Heading) and level is not None and block.level <= level
+        if closes and not _entry_heading(block):  # type: ignore[arg-type]
+            break
         people = list(_people(index, block, context))
         if people:
             for place, entry, role in people:
@@ -194,21 +221,33 @@ def _line_people(
 def _list_people(
     block: ListBlock, context: str | None
 ) -> Iterator[tuple[Place, Entry, str | None]]:
-    """Items of a (nested) list: an item that is a label gives the role of the items under it."""
+    """Items of a (nested) list: an item that is a label gives the role of the items under it
+    ("Member peers:"), or their organisation ("From the Local Government Association:")."""
     for item in block.items:
-        label = _label(Paragraph(item.text, item.place)) if not parse_entry(item.text) else None
+        entry = parse_entry(item.text)
+        label = _label(Paragraph(item.text, item.place)) if entry is None else None
+        body = _label_organisation(item.text) if entry is None else None
         role = label or context
-        entry = parse_entry(item.text) if label is None else None
         if entry is not None:
             yield item.place, entry, role
-        elif label is None and item.text.endswith(":"):
-            role = context
         for _, child in item.walk():
             if child is item:
                 continue
-            found = parse_entry(child.text)
+            found = parse_entry(child.text, organisation=body)
             if found is not None:
                 yield child.place, found, role
+
+
+def _label_organisation(text: str) -> OrgRef | None:
+    """The body a label over part of a team names: "From the Local Government Association:"."""
+    found = re.match(
+        r"^(?:(?:from|staff (?:from|of)|officers? (?:from|of)|of|at)\s+)?(?:the\s+)?(?P<org>.+?):?$",
+        text.strip(),
+        re.IGNORECASE,
+    )
+    if found and (is_org_name(found["org"]) or is_lga(found["org"])):
+        return org_ref(found["org"])
+    return None
 
 
 def with_role(member: TeamMember, role: str) -> TeamMember:

@@ -161,3 +161,26 @@ def test_the_challenges_own_report_wins(tmp_path: Path) -> None:
     assert len(finance.actions) == 2
     assert not by_text["Celebrate the council's successes with staff"].actions
     assert harlow.summary["with_response"] == 7
+
+
+TAMESIDE_REPORT = HARLOW_REPORT.replace(
+    "Harlow District Council", "Tameside Metropolitan Borough Council"
+).replace("26 - 29 November 2018", "14 - 17 March 2017")
+
+
+def test_a_challenge_dated_by_its_month_in_a_paper_takes_its_days_from_its_report(
+    tmp_path: Path,
+) -> None:
+    settings = _build(
+        tmp_path,
+        ["tameside-executive-cabinet-2017-peer-challenge-progress.txt"],
+        {"tameside-corporate-peer-challenge-2017.txt": TAMESIDE_REPORT},
+    )
+    store = open_store(settings.store)
+    starts = [
+        str(s["start"])
+        for s in store.query(
+            f"SELECT ?start WHERE {{ <{TAMESIDE}> <https://w3id.org/councilgraph/def/startDate> ?start }}"
+        )
+    ]
+    assert starts == ['"2017-03-14"^^<http://www.w3.org/2001/XMLSchema#date>']
