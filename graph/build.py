@@ -37,6 +37,7 @@ from graph.linking import link_actions
 from graph.mapping import map_records
 from graph.namespaces import CG
 from graph.resolve import Resolver
+from graph.restated import reconcile
 from graph.screen import Skipped, screen
 from graph.shapes_sparql import report as sparql_report
 from graph.shapes_sparql import validate_store
@@ -225,6 +226,7 @@ def map_to_quads(
     build, with a pool, another process (or, from SPLIT_SIMILARITY, one per core) computes
     and serialises them while this one maps the rest and then writes the store."""
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
+    records = reconcile(ctx, records)  # what papers restate gives way to the source's own
     items = similarity_items(ctx, recommendations_by_iri(ctx, records))
     parts = 0 if len(items) < PARALLEL_SIMILARITY else 1
     if len(items) >= SPLIT_SIMILARITY:

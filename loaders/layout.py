@@ -86,9 +86,9 @@ class _Reader:
                 and following.text
                 and marker(following) is None
                 and not title_like(following.text)
-                and following.text[:1].islower()
+                and (following.text[:1].islower() or _runs_on(title))
             ):
-                return None
+                return None  # a wrapped line, or "1.1 To present the report of the ... Corporate"
         following = self.line(1)
         if following is not None and not following.blank:
             ahead = marker(following)
@@ -289,6 +289,18 @@ class _Reader:
             and not line.heading
         )
 
+    def _wrapped(self, index: int) -> bool:
+        """Line `index` fills the text width, so the line under it (with no blank between)
+        goes on with the same item, even after a full stop ("... Due: July 2018." /
+        "Status: On track.")."""
+        previous = self.lines[index] if index >= 0 else None
+        return (
+            previous is not None
+            and bool(previous.text)
+            and self.width > 40
+            and len(previous.text) >= 0.7 * self.width
+        )
+
     def _standalone(self, index: int) -> bool:
         return index + 1 >= len(self.lines) or self.lines[index + 1].blank
 
@@ -358,11 +370,14 @@ class _Reader:
                     break
                 if blank and line.indent <= last.indent:
                     break
-                if self.plain_heading(line) and (blank or ends_sentence(last.text)):
-                    break
                 if is_table_row(line.raw or line.text):
                     break
-                if not continues(last, line):
+                # straight under the item and indented under it, or after a line that fills
+                # the width: the item wraps on, whatever the line looks like
+                wraps = not blank and (line.indent > last.indent or self._wrapped(self.at - 1))
+                if not wraps and self.plain_heading(line) and (blank or ends_sentence(last.text)):
+                    break
+                if not wraps and not continues(last, line):
                     break
                 last.add(line)
                 blank = False
@@ -394,6 +409,12 @@ class _Reader:
         self.last_item = (
             last.marker if last is not None and last.kind in {"num", "dotted"} else None
         )
+
+
+def _runs_on(title: str) -> bool:
+    """A numbered line too long for a heading, or with a sentence ending inside it: the first
+    line of a paragraph or item that wraps onto the next."""
+    return len(title.split()) >= 9 or bool(re.search(r"[.;?!]\s+\S", title))
 
 
 def read_lines(lines: list[Line]) -> list[Block]:

@@ -51,7 +51,9 @@ def _new_block_after_break(before: Line, after: Line, lines: list[Line]) -> bool
     if marker(after) is not None:
         return True
     index = lines.index(after)
-    standalone = index + 1 >= len(lines) or lines[index + 1].blank
+    standalone = (
+        index + 1 >= len(lines) or lines[index + 1].blank or lines[index + 1].table is not None
+    )
     if standalone and title_like(after.text):
         return True
     return ends_sentence(before.text) and not after.text[:1].islower()

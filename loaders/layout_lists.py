@@ -77,7 +77,12 @@ def same_list(
 ) -> bool:
     """After a blank line, whether an item goes on with the list read so far."""
     if any(kind == k for _, k, _ in stack) or indent > stack[0][0] + 1:
-        if kind in {"num", "dotted", "label"} and mark and last.marker and last.kind == kind:
+        if (
+            kind in {"num", "dotted", "label", "action"}
+            and mark
+            and last.marker
+            and last.kind == kind
+        ):
             return follows(last.marker, mark) or indent > stack[0][0] + 1
         return True
     return False

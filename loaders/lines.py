@@ -16,8 +16,8 @@ NUMBERED = re.compile(
     r"|\((?P<upper>[A-Z])\))\s+(?P<text>\S.*)$"
 )
 LABELLED = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Recommendation|Rec\.?|Action)\s+(?P<label>\d{1,2}[a-z]?)"
-    r"\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<open>\[\s*)?(?P<word>Recommendation|Rec\.?|Action)\s+"
+    r"(?P<label>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
     re.IGNORECASE,
 )
 
@@ -42,7 +42,8 @@ class Line:
 
 def marker(line: Line) -> tuple[str, str | None, str] | None:
     """(kind, marker, text) when `line` starts a list item: kinds "bullet", "num", "dotted",
-    "paren", "roman", "alpha", "upper", "label"."""
+    "paren", "roman", "alpha", "upper", "label" ("Recommendation N"), "action" ("Action N",
+    "[action N]")."""
     text = line.text
     bullet = BULLET.match(text)
     after = text[bullet.end() : bullet.end() + 1] if bullet else ""
@@ -52,11 +53,11 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
         text = text[bullet.end() :]
         labelled = LABELLED.match(text)
         if labelled and labelled["text"]:
-            return "bullet", labelled["label"], labelled["text"]
+            return _label_kind(labelled, "bullet"), labelled["label"], labelled["text"]
         return "bullet", None, text
     labelled = LABELLED.match(text)
     if labelled:
-        return "label", labelled["label"], labelled["text"]
+        return _label_kind(labelled, "label"), labelled["label"], labelled["text"]
     found = NUMBERED.match(text)
     if not found:
         return None
@@ -64,6 +65,12 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
         if found[kind]:
             return kind, found[kind], found["text"]
     return None
+
+
+def _label_kind(found: re.Match[str], kind: str) -> str:
+    """An "Action N" item is an action, whatever marks it; a "Recommendation N" one keeps
+    `kind`."""
+    return "action" if found["word"].lower() == "action" else kind
 
 
 def follows(previous: str, number: str) -> bool:
