@@ -1,0 +1,124 @@
+"""Groups for the overview of a large map, and a layout that keeps each group together.
+
+A map of every English council is a tangle (544 nodes and 5,018 links at 10%); a room
+needs a summary it can talk to. Councils are grouped by region or by type of authority;
+every other node joins the group most of its councils are in (at least half of them), or
+else a group of its kind "across groups" (people who work across regions, organisations
+that span them). The page draws a collapsed group as one node and the links between groups
+with the people who carry them; a click expands a group into its members.
+
+`grouped_positions` lays the groups out first (their links weighted by how many there are)
+and each group's members around the group's place, so that a group opens where it was
+drawn and the full map reads as islands rather than one ball.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable
+
+import networkx as nx
+import numpy as np
+
+from visualisations.layout import SPACING, positions
+
+MODES = ("region", "type")
+ATTRIBUTE = {"region": "region", "type": "authority_type"}
+NOT_RECORDED = {"region": "Region not recorded", "type": "Type not recorded"}
+TYPES = {  # the register's types of authority (loaders/registers.py)
+    "county": "County councils",
+    "non-metropolitan-district": "District councils",
+    "metropolitan-district": "Metropolitan districts",
+    "london-borough": "London boroughs",
+    "unitary": "Unitary authorities",
+    "sui-generis": "Other authorities",
+}
+ACROSS = {
+    "person": "People across {}s",
+    "partnership": "Partnerships across {}s",
+    "peer-team": "Peer teams across {}s",
+    "policy-area": "Policy areas",
+}
+
+
+def group_of_councils(graph: nx.Graph, mode: str) -> dict[Hashable, str]:
+    found = {}
+    for node, data in graph.nodes(data=True):
+        if data.get("kind") == "council":
+            value = data.get(ATTRIBUTE[mode])
+            found[node] = _title(str(value)) if value else NOT_RECORDED[mode]
+    return found
+
+
+def groups(graph: nx.Graph, mode: str) -> dict[Hashable, str]:
+    """Each node's group when councils are grouped by `mode` (region | type)."""
+    found = group_of_councils(graph, mode)
+    councils = dict(found)
+    for node, data in graph.nodes(data=True):
+        if node in councils:
+            continue
+        near = Counter(councils[n] for n in nx.all_neighbors(graph, node) if n in councils)
+        top = sorted(near.items(), key=lambda kv: (-kv[1], kv[0]))
+        if top and top[0][1] * 2 >= sum(near.values()):
+            found[node] = top[0][0]
+        else:
+            kind = str(data.get("kind", "organisation"))
+            found[node] = ACROSS.get(kind, "Organisations across {}s").format(mode)
+    return found
+
+
+def _title(text: str) -> str:
+    """A group's name: the region as written, or the plural of a type of authority."""
+    return TYPES.get(text, text[:1].upper() + text[1:].replace("-", " "))
+
+
+def grouped_positions(
+    graph: nx.Graph, group: dict[Hashable, str], *, seed: int = 7
+) -> dict[Hashable, tuple[float, float]]:
+    """Canvas coordinates: groups placed by their links, members around their group."""
+    members: dict[str, list[Hashable]] = {}
+    for node in sorted(graph, key=str):
+        members.setdefault(group[node], []).append(node)
+    names = sorted(members)
+    between = nx.Graph()
+    between.add_nodes_from(names)
+    for a, b in graph.edges():
+        ga, gb = group[a], group[b]
+        if ga != gb:
+            weight = between.edges[ga, gb]["weight"] + 1 if between.has_edge(ga, gb) else 1
+            between.add_edge(ga, gb, weight=weight)
+    for _, _, data in between.edges(data=True):
+        data["weight"] = float(np.log1p(data["weight"]))
+    inner = {g: positions(graph.subgraph(nodes), seed=seed) for g, nodes in members.items()}
+    radius = {g: 0.6 * SPACING + max((np.hypot(*p) for p in inner[g].values()), default=0.0)
+              for g in names}
+    centres = _separate(
+        nx.spring_layout(between, seed=seed, weight="weight") if len(names) > 1 else {names[0]: (0, 0)},
+        radius,
+    )
+    return {
+        node: (round(centres[g][0] + x, 1), round(centres[g][1] + y, 1))
+        for g, found in inner.items()
+        for node, (x, y) in found.items()
+    }
+
+
+def _separate(
+    start: dict[str, object], radius: dict[str, float], rounds: int = 200
+) -> dict[str, tuple[float, float]]:
+    """Group centres far enough apart that no two groups' discs overlap."""
+    names = sorted(radius)
+    at = np.array([np.asarray(start[g], dtype=float) for g in names]).reshape(-1, 2)
+    r = np.array([radius[g] for g in names])
+    at *= 2 * r.sum() / max(float(np.abs(at).max()), 1e-9) / max(len(names), 1) ** 0.5
+    for _ in range(rounds):
+        delta = at[:, None, :] - at[None, :, :]
+        dist = np.maximum(np.linalg.norm(delta, axis=2), 1e-6)
+        need = r[:, None] + r[None, :] + SPACING
+        overlap = np.where(np.eye(len(names), dtype=bool), 0.0, np.maximum(need - dist, 0.0))
+        if not overlap.any():
+            break
+        push = (delta / dist[:, :, None] * overlap[:, :, None] / 2).sum(axis=1)
+        at += push
+    at -= at.mean(axis=0)
+    return {g: (float(x), float(y)) for g, (x, y) in zip(names, at, strict=True)}
