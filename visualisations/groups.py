@@ -90,10 +90,14 @@ def grouped_positions(
     for _, _, data in between.edges(data=True):
         data["weight"] = float(np.log1p(data["weight"]))
     inner = {g: positions(graph.subgraph(nodes), seed=seed) for g, nodes in members.items()}
-    radius = {g: 0.6 * SPACING + max((np.hypot(*p) for p in inner[g].values()), default=0.0)
-              for g in names}
+    radius = {
+        g: 0.6 * SPACING + max((np.hypot(*p) for p in inner[g].values()), default=0.0)
+        for g in names
+    }
     centres = _separate(
-        nx.spring_layout(between, seed=seed, weight="weight") if len(names) > 1 else {names[0]: (0, 0)},
+        nx.spring_layout(between, seed=seed, weight="weight")
+        if len(names) > 1
+        else {names[0]: (0, 0)},
         radius,
     )
     return {

@@ -37,7 +37,9 @@ class MapResult:
     seconds: dict[str, float]
 
 
-def reliance(store: ox.Store, on: date | None = None, steps: Steps | None = None) -> metrics.Reliance:
+def reliance(
+    store: ox.Store, on: date | None = None, steps: Steps | None = None
+) -> metrics.Reliance:
     """Every reliance measure over the whole graph of people and organisations."""
     steps = steps or Steps()
     found = facts.load(store, steps)
@@ -53,12 +55,13 @@ def make_map(store: ox.Store, request: MapRequest, steps: Steps | None = None) -
     projections.check_name(request.name)
     found = facts.load(store, steps)
     with steps.step("projection"):
-        network = projections.network_for(found, request.name, request.on)
         bipartite = projections.person_org_network(found, request.on)
+        network = projections.network_for(found, request.name, request.on, bipartite)
     with steps.step("reliance"):
         result = metrics.reliance(bipartite, found.partnerships, check=steps.check)
     with steps.step("annotation"):
-        drawn = metrics.annotate(network, result)
+        exact = request.options.size_by == "betweenness"
+        drawn = metrics.annotate(network, result, with_betweenness=exact)
     with steps.step("layout and page"):
         html = build_map(drawn, request.options)
     return MapResult(

@@ -19,18 +19,33 @@
   const state = { drawnAt: null, groupBy: data.groupBy, expanded: new Set(), subset: null,
                   focused: null, present: false, labels: [], items: [], selected: new Set() };
 
-  // Indexes: edges at each node, edges each person carries, the node of a person (if drawn).
+  // Indexes: edges at each node, edges each person carries, each person's posts at a node,
+  // the node of a person (if drawn). An edge's posts are its people's posts at its ends.
   const incident = data.nodes.map(() => []);
   const carried = data.people.map(() => []);
+  const postsAt = new Map();
+  data.links.forEach((l, i) => {
+    for (const node of l.at) {
+      const k = l.person + "|" + node;
+      if (!postsAt.has(k)) postsAt.set(k, []);
+      postsAt.get(k).push(i);
+    }
+  });
   data.edges.forEach((e, i) => {
     incident[e.from].push(i); incident[e.to].push(i);
-    for (const l of e.links || []) carried[data.links[l].person].push(i);
+    for (const p of e.people || []) carried[p].push(i);
   });
+  function edgeLinks(e) {
+    const found = [];
+    for (const p of e.people || []) for (const node of [e.from, e.to])
+      for (const l of postsAt.get(p + "|" + node) || []) if (!found.includes(l)) found.push(l);
+    return found;
+  }
   const nodeOfIri = new Map(data.nodes.map(n => [n.iri, n.id]));
   const short = iri => iri.slice(iri.lastIndexOf("/") + 1);
   const setStatus = text => { status.textContent = text; };
 
-  function edgePeople(e) { return new Set((e.links || []).map(l => data.links[l].person)); }
+  function edgePeople(e) { return new Set(e.people || []); }
   function groupOf(n) { return state.groupBy === "none" ? null : n.groups[state.groupBy]; }
   function key(id) {
     if (state.subset) return state.subset.has(id) ? id : null;
@@ -193,7 +208,7 @@
     if (n.articulation) lines.push("the network splits if this person leaves");
     if (n.reliant) lines.push("a source says this partnership relies on individual relationships");
     const shown = [];
-    for (const i of incident[id]) for (const l of data.edges[i].links || []) if (shown.length < 12 && !shown.includes(l)) shown.push(l);
+    for (const i of incident[id]) for (const l of edgeLinks(data.edges[i])) if (shown.length < 12 && !shown.includes(l)) shown.push(l);
     for (const l of shown) lines.push(describeLink(l));
     lines.push(data.sizeBy + ": " + (n[data.sizeBy] !== undefined ? n[data.sizeBy] : n.degree));
     return lines;
@@ -208,7 +223,7 @@
     const e = data.edges[id], lines = [label(e.from) + " — " + label(e.to)];
     lines.push("carried by " + edgePeople(e).size + " people");
     if (e.hangs_on) lines.push("hangs on one person: " + e.hangs_on);
-    for (const l of e.links || []) lines.push(describeLink(l));
+    for (const l of edgeLinks(e)) lines.push(describeLink(l));
     for (const s of e.sources || []) lines.push("source: " + short(data.sources[s][2]));
     return lines;
   }
@@ -269,7 +284,7 @@
     if (!council && !area && !year) { back(); return; }
     const keep = new Set();
     data.edges.forEach(e => {
-      const links = (e.links || []).map(l => data.links[l]);
+      const links = edgeLinks(e).map(l => data.links[l]);
       const councils = [e.from, e.to].filter(n => data.nodes[n].kind === "council").map(n => data.nodes[n].label);
       if ((!council || councils.includes(council)) && (!area || links.some(l => l.area === area)) &&
           (!year || links.some(l => (l.years || []).includes(Number(year))))) { keep.add(e.from); keep.add(e.to); }
