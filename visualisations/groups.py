@@ -72,6 +72,36 @@ def _title(text: str) -> str:
     return TYPES.get(text, text[:1].upper() + text[1:].replace("-", " "))
 
 
+# Where England's regions lie, roughly (east, south), so that a room sees its own geography:
+# the North East top right, the South West bottom left. Other groups go to the east.
+REGION_PLACES = {
+    "North East": (1.6, -5.6),
+    "North West": (-0.4, -4.6),
+    "Yorkshire and The Humber": (1.3, -4.2),
+    "East Midlands": (1.4, -2.8),
+    "West Midlands": (-0.1, -2.4),
+    "East of England": (3.2, -1.9),
+    "London": (2.6, -0.8),
+    "South East": (2.4, 0.4),
+    "South West": (-1.2, 0.6),
+}
+
+
+def _start(between: nx.Graph, seed: int) -> dict[str, object]:
+    """Regions where they lie; anything else by its links (types of authority)."""
+    names = sorted(between)
+    if len(names) == 1:
+        return {names[0]: (0.0, 0.0)}
+    known = [g for g in names if g in REGION_PLACES]
+    if len(known) * 2 < len(names):
+        return dict(nx.spring_layout(between, seed=seed, weight="weight"))
+    others = [g for g in names if g not in REGION_PLACES]
+    found: dict[str, object] = {g: REGION_PLACES[g] for g in known}
+    for i, g in enumerate(others):
+        found[g] = (5.2 + 1.5 * (i % 2), -4.5 + 2.2 * (i // 2))
+    return found
+
+
 def grouped_positions(
     graph: nx.Graph, group: dict[Hashable, str], *, seed: int = 7
 ) -> dict[Hashable, tuple[float, float]]:

@@ -93,7 +93,9 @@
     for (const [id, info] of shownGroups) {
       const at = info.members.map(m => place(data.nodes[m]));
       const x = at.reduce((s, p) => s + p[0], 0) / at.length, y = at.reduce((s, p) => s + p[1], 0) / at.length;
-      const size = 16 + 5 * Math.sqrt(info.members.length);
+      // as large as a fair part of the members' own disc, so a group reads at any zoom
+      const spread = Math.max(...at.map(p => Math.hypot(p[0] - x, p[1] - y)));
+      const size = Math.max(16 + 5 * Math.sqrt(info.members.length), 0.3 * spread);
       visNodes.push({ id, x, y, size, shape: "hexagon", color: { background: "#34495e", border: "#1b2631" },
                       borderWidth: state.present ? 3 : 2, font: { size: 0 } });
       items.push({ id, text: groupLabel(info), size, rank: 1e9 + info.members.length });
@@ -241,7 +243,8 @@
 
   // ---- actions --------------------------------------------------------------------------
   const animate = { duration: 300, easingFunction: "easeInOutQuad" };
-  function fitTo(ids) { if (ids.length) network.fit({ nodes: ids, animation: animate }); }
+  // vis-network never zooms past 1 in fit() unless told: clicking a node did not zoom to it
+  function fitTo(ids) { if (ids.length) network.fit({ nodes: ids, maxZoomLevel: 3, animation: animate }); }
   function neighbours(id) {
     return [...new Set(incident[id].map(i => data.edges[i].from === id ? data.edges[i].to : data.edges[i].from))];
   }
