@@ -16,7 +16,7 @@ that is 360 flows where the pairwise method ran 56,296.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,14 +42,14 @@ class CutTree:
 
     def __init__(
         self,
-        holdings: Mapping[Hashable, Sequence[Hashable]],
+        holdings: Mapping[str, Sequence[str]],
         check: Callable[[], None] | None = None,
     ) -> None:
         """`holdings`: each person -> the organisations they hold posts in; `check` is
         called before each flow and may raise to stop the work."""
         self._check = check or (lambda: None)
-        org_ids: dict[Hashable, int] = {}
-        people: list[Hashable] = []
+        org_ids: dict[str, int] = {}
+        people: list[str] = []
         members: list[list[int]] = []
         for person, orgs in holdings.items():
             ids = sorted({org_ids.setdefault(o, len(org_ids)) for o in orgs})
@@ -64,7 +64,7 @@ class CutTree:
         self.degree = np.array([len(m) for m in members], dtype=np.int64)
         self._components: list[_Component] = []
         self._where = np.full((len(self.orgs), 2), -1, dtype=np.int64)  # component, local
-        self._cuts: dict[tuple[int, int], tuple[Hashable, ...]] = {}
+        self._cuts: dict[tuple[int, int], tuple[str, ...]] = {}
         self._build()
 
     def _build(self) -> None:
@@ -122,12 +122,12 @@ class CutTree:
         component.tin, component.tout = _euler(parent)
         return component
 
-    def connectivity(self, a: Hashable, b: Hashable) -> int:
+    def connectivity(self, a: str, b: str) -> int:
         """The fewest people whose departure separates a and b (0 when nothing joins them)."""
         found = self._pair(a, b)
         return 0 if found is None else int(found[0].minimum[found[1], found[2]])
 
-    def cut(self, a: Hashable, b: Hashable) -> tuple[Hashable, ...]:
+    def cut(self, a: str, b: str) -> tuple[str, ...]:
         """One smallest set of people separating a and b (empty when nothing joins them)."""
         found = self._pair(a, b)
         if found is None:
@@ -139,14 +139,14 @@ class CutTree:
             self._cuts[key] = self._fundamental_cut(component, edge)
         return self._cuts[key]
 
-    def _pair(self, a: Hashable, b: Hashable) -> tuple[_Component, int, int] | None:
+    def _pair(self, a: str, b: str) -> tuple[_Component, int, int] | None:
         ia, ib = self.index.get(a), self.index.get(b)
         if ia is None or ib is None or ia == ib:
             return None
         (ca, la), (cb, lb) = self._where[ia], self._where[ib]
         return None if ca != cb else (self._components[int(ca)], int(la), int(lb))
 
-    def _fundamental_cut(self, component: _Component, edge: int) -> tuple[Hashable, ...]:
+    def _fundamental_cut(self, component: _Component, edge: int) -> tuple[str, ...]:
         """People with posts on both sides when the tree edge (edge, parent[edge]) is removed."""
         inside = np.zeros(len(self.orgs), dtype=bool)
         below = (component.tin >= component.tin[edge]) & (component.tin <= component.tout[edge])

@@ -75,10 +75,10 @@ def map_store(request: Request) -> ox.Store:
 
 
 def cache_of(app: FastAPI) -> MapCache:
-    cache = getattr(app.state, "map_cache", None)
+    cache: MapCache | None = getattr(app.state, "map_cache", None)
     if cache is None:
         cache = app.state.map_cache = MapCache()
-    return cache  # type: ignore[no-any-return]
+    return cache
 
 
 def stop_all(app: FastAPI) -> None:

@@ -151,7 +151,7 @@ def test_projector_mode_has_large_labels_that_never_overlap(page: Page, organisa
         assert min(b["font"] for b in boxes) >= 24
         assert overlapping(boxes) == []
         width = page.evaluate("document.querySelector('#network canvas').clientWidth")
-        assert all(0 <= b["x"] and b["x"] + b["w"] <= width for b in boxes)
+        assert all(b["x"] >= 0 and b["x"] + b["w"] <= width for b in boxes)
     page.evaluate("councilMap.overview()")
     page.wait_for_timeout(300)
     page.screenshot(path=str(DOCS / "maps-projector.png"))
