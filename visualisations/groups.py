@@ -119,7 +119,7 @@ def grouped_positions(
             between.add_edge(ga, gb, weight=weight)
     for _, _, data in between.edges(data=True):
         data["weight"] = float(np.log1p(data["weight"]))
-    inner = {g: positions(graph.subgraph(nodes), seed=seed) for g, nodes in members.items()}
+    inner = {g: _inside(graph, nodes, seed) for g, nodes in members.items()}
     radius = {
         g: 0.6 * SPACING + max((np.hypot(*p) for p in inner[g].values()), default=0.0)
         for g in names
@@ -134,6 +134,25 @@ def grouped_positions(
         node: (round(centres[g][0] + x, 1), round(centres[g][1] + y, 1))
         for g, found in inner.items()
         for node, (x, y) in found.items()
+    }
+
+
+def _inside(
+    graph: nx.Graph, nodes: list[Hashable], seed: int
+) -> dict[Hashable, tuple[float, float]]:
+    """A group's own layout; a group with no links inside (people across regions, who link
+    only to other groups) is a sunflower, the best connected in the middle, at once."""
+    inside = graph.subgraph(nodes)
+    if inside.number_of_edges():
+        return positions(inside, seed=seed)
+    ranked = sorted(nodes, key=lambda n: (-graph.degree(n), str(n)))
+    turn = np.pi * (3 - np.sqrt(5))  # the golden angle
+    return {
+        node: (
+            round(float(SPACING * 0.6 * np.sqrt(i) * np.cos(i * turn)), 1),
+            round(float(SPACING * 0.6 * np.sqrt(i) * np.sin(i * turn)), 1),
+        )
+        for i, node in enumerate(ranked)
     }
 
 

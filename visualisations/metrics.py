@@ -114,23 +114,29 @@ def organisation_links(bipartite: nx.Graph) -> dict[tuple[str, str], set[str]]:
     return pairs
 
 
-def pair_reliance(bipartite: nx.Graph, tree: CutTree | None = None) -> list[PairReliance]:
-    """Every linked pair of organisations, weakest first."""
+def pair_reliance(
+    bipartite: nx.Graph, tree: CutTree | None = None, *, names: bool = True
+) -> list[PairReliance]:
+    """Every linked pair of organisations, weakest first. Without `names`, for drawing, a
+    pair names neither its people nor its cut unless it hangs on one person (56,000 pairs
+    at 100%, carried by 22 people each on average)."""
     tree = tree or CutTree(holdings(bipartite))
     links = organisation_links(bipartite)
     bridges = _bridges(list(links))
     labels = {n: str(d.get("label", n)) for n, d in bipartite.nodes(data=True)}
     found = []
     for (a, b), people in links.items():
+        value = tree.connectivity(a, b)
+        named = names or value == 1
         found.append(
             PairReliance(
                 a,
                 b,
                 labels[a],
                 labels[b],
-                tuple(sorted(labels[p] for p in people)),
-                tree.connectivity(a, b),
-                tuple(sorted(labels[str(p)] for p in tree.cut(a, b))),
+                tuple(sorted(labels[p] for p in people)) if names else (),
+                value,
+                tuple(sorted(labels[p] for p in tree.cut(a, b))) if named else (),
                 frozenset((a, b)) in bridges,
             )
         )
@@ -232,24 +238,29 @@ def reliance(
     bipartite: nx.Graph,
     partnerships: Iterable[Partnership] = (),
     check: Callable[[], None] | None = None,
+    *,
+    full: bool = True,
 ) -> Reliance:
-    """Every measure at once, for the `reliance` command and for drawing the maps; `check`
-    is called now and then, and may raise to stop the work (a deadline)."""
+    """Every measure at once, for the `reliance` command; `full` False is what drawing a
+    map needs (no names of every pair's people, no betweenness of people). `check` is
+    called now and then, and may raise to stop the work (a deadline)."""
     tree = CutTree(holdings(bipartite), check=check)
     return Reliance(
-        pairs=pair_reliance(bipartite, tree),
+        pairs=pair_reliance(bipartite, tree, names=full),
         articulation_people=articulation_people(bipartite),
-        betweenness=betweenness(bipartite),
+        betweenness=betweenness(bipartite) if full else {},
         shares=top_person_shares(bipartite),
         partnerships=flagged_partnerships(bipartite, partnerships, tree),
     )
 
 
-def annotate(network: nx.Graph, result: Reliance, *, with_betweenness: bool = True) -> nx.Graph:
+def annotate(
+    network: nx.Graph, result: Reliance, *, with_betweenness: bool = True, copy: bool = True
+) -> nx.Graph:
     """A copy of a map's network marked for drawing: fragile links, articulation people, sizes.
     `with_betweenness` False takes each node's betweenness in the graph of people and
     organisations (the map's own costs 4 s on the 100% organisations map)."""
-    graph = network.copy()
+    graph = network.copy() if copy else network
     weak = {frozenset((p.a, p.b)): p for p in result.pairs}
     # (person, organisation) labels of posts that are the only thread between two organisations
     single = {

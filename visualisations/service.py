@@ -58,10 +58,10 @@ def make_map(store: ox.Store, request: MapRequest, steps: Steps | None = None) -
         bipartite = projections.person_org_network(found, request.on)
         network = projections.network_for(found, request.name, request.on, bipartite)
     with steps.step("reliance"):
-        result = metrics.reliance(bipartite, found.partnerships, check=steps.check)
+        result = metrics.reliance(bipartite, found.partnerships, check=steps.check, full=False)
     with steps.step("annotation"):
         exact = request.options.size_by == "betweenness"
-        drawn = metrics.annotate(network, result, with_betweenness=exact)
+        drawn = metrics.annotate(network, result, with_betweenness=exact, copy=False)
     with steps.step("layout and page"):
         html = build_map(drawn, request.options)
     return MapResult(
