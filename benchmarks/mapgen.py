@@ -38,7 +38,7 @@ def store_for(work: Path, scale: float) -> Path:
     from councilgraph.settings import Settings
     from graph.build import build
 
-    corpus, store = work / f"corpus-{scale:g}", work / f"store-{scale:g}"
+    corpus, store = work / f"corpus-{scale}", work / f"store-{scale}"  # as the harness names them
     if not (store / "current").exists():
         generate(corpus, scale=scale, seed=2011)
         build(Settings(corpus=corpus, store=store))

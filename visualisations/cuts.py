@@ -127,6 +127,20 @@ class CutTree:
         found = self._pair(a, b)
         return 0 if found is None else int(found[0].minimum[found[1], found[2]])
 
+    def connectivities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """`connectivity` of many pairs at once (array lookups, not a call per pair)."""
+        if not pairs:
+            return np.zeros(0, dtype=np.int64)
+        at = np.array([[self.index.get(a, -1), self.index.get(b, -1)] for a, b in pairs])
+        known = (at >= 0).all(axis=1)
+        where = self._where[np.where(known[:, None], at, 0)]
+        found = np.zeros(len(pairs), dtype=np.int64)
+        same = known & (where[:, 0, 0] == where[:, 1, 0]) & (at[:, 0] != at[:, 1])
+        for c, component in enumerate(self._components):
+            rows = np.flatnonzero(same & (where[:, 0, 0] == c))
+            found[rows] = component.minimum[where[rows, 0, 1], where[rows, 1, 1]]
+        return found
+
     def cut(self, a: str, b: str) -> tuple[str, ...]:
         """One smallest set of people separating a and b (empty when nothing joins them)."""
         found = self._pair(a, b)

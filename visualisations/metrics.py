@@ -125,8 +125,8 @@ def pair_reliance(
     bridges = _bridges(list(links))
     labels = {n: str(d.get("label", n)) for n, d in bipartite.nodes(data=True)}
     found = []
-    for (a, b), people in links.items():
-        value = tree.connectivity(a, b)
+    values = tree.connectivities(list(links)).tolist()
+    for ((a, b), people), value in zip(links.items(), values, strict=True):
         named = names or value == 1
         found.append(
             PairReliance(

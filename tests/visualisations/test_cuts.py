@@ -44,7 +44,9 @@ def test_every_pair_matches_a_flow_of_its_own(seed: int) -> None:
     holdings = random_holdings(seed)
     tree = CutTree(holdings)
     orgs = sorted({o for found in holdings.values() for o in found})
-    for a, b in combinations(orgs, 2):
+    pairs = list(combinations(orgs, 2))
+    assert tree.connectivities(pairs).tolist() == [tree.connectivity(a, b) for a, b in pairs]
+    for a, b in pairs:
         value = flow_value(holdings, a, b)
         assert tree.connectivity(a, b) == value, (a, b)
         cut = set(tree.cut(a, b))
@@ -59,3 +61,9 @@ def test_unknown_and_unjoined_organisations_have_nothing_between_them() -> None:
     assert tree.connectivity("a", "b") == 1 and tree.cut("a", "b") == ("p",)
     assert tree.connectivity("a", "c") == 0 and tree.cut("a", "c") == ()
     assert tree.connectivity("a", "e") == 0 and tree.connectivity("a", "zz") == 0
+    assert tree.connectivities([("a", "b"), ("a", "c"), ("zz", "a"), ("a", "a")]).tolist() == [
+        1,
+        0,
+        0,
+        0,
+    ]
