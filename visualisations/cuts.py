@@ -132,7 +132,7 @@ class CutTree:
         if not pairs:
             return np.zeros(0, dtype=np.int64)
         at = np.array([[self.index.get(a, -1), self.index.get(b, -1)] for a, b in pairs])
-        known = (at >= 0).all(axis=1)
+        known: np.ndarray = np.all(at >= 0, axis=1)
         where = self._where[np.where(known[:, None], at, 0)]
         found = np.zeros(len(pairs), dtype=np.int64)
         same = known & (where[:, 0, 0] == where[:, 1, 0]) & (at[:, 0] != at[:, 1])
