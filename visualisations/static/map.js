@@ -112,9 +112,12 @@
     });
     for (const m of merged.values()) {
       const one = m.people.size === 1;
-      const width = Math.min(2 + 2 * Math.log2(1 + m.people.size), 14) * (state.present ? 1.6 : 1);
+      // between two groups the summary is the point; from an opened member it is context
+      const summary = typeof m.from === "string" && typeof m.to === "string";
+      const width = Math.min((summary ? 2 : 1) + 2 * Math.log2(1 + m.people.size), summary ? 14 : 5) * (state.present ? 1.6 : 1);
+      const grey = state.present ? "#4a4a4a" : (summary ? "#8a8a8a" : "rgba(120,120,120,0.35)");
       visEdges.push({ id: m.id, from: m.from, to: m.to, width, dashes: m.people.size === 0,
-                      color: { color: one ? colours.fragile : (state.present ? "#4a4a4a" : "#8a8a8a") },
+                      color: { color: one ? colours.fragile : grey },
                       arrows: data.directed ? "to" : undefined });
       if (typeof m.from === "string" && typeof m.to === "string" && m.people.size)
         items.push({ edge: m.id, text: peopleText(m.people), rank: 1e8 + m.people.size });
