@@ -12,8 +12,11 @@ whatever is running, so a map never outlives its request or holds the server up.
 
 A map depends only on the build and the parameters, so the last few are kept in memory,
 keyed by the build's directory (`MapCache`): a new build starts afresh, and two requests
-for the same map at once share one generation. A remote store has no build to key by,
-and is never cached.
+for the same map at once share one generation. So is what every map of a build and date
+shares (`service.Analysis`: the facts, the graph of people and organisations, reliance),
+for the last two dates asked: another map of the same build is then only its projection
+and page, and a request stopped at the limit after the analysis leaves it for the next.
+A remote store has no build to key by, and is never cached.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 import pyoxigraph as ox
@@ -32,7 +37,7 @@ from fastapi.responses import HTMLResponse
 from councilgraph.errors import QueryError, StoreError
 from visualisations.projections import check_name
 from visualisations.render import SIZE_METRICS, MapOptions
-from visualisations.service import MapRequest, MapResult, make_map
+from visualisations.service import Analysis, MapRequest, MapResult, analyse, make_map
 from visualisations.steps import Steps
 
 router = APIRouter(tags=["maps"])
@@ -51,7 +56,17 @@ class MapCache:
     done: OrderedDict[tuple[Any, ...], MapResult] = field(default_factory=OrderedDict)
     running: dict[tuple[Any, ...], asyncio.Future[MapResult]] = field(default_factory=dict)
     jobs: set[threading.Event] = field(default_factory=set)
+    analyses: OrderedDict[tuple[Any, ...], Analysis] = field(default_factory=OrderedDict)
     hits: int = 0
+
+    def analysis(self, key: tuple[Any, ...], make: Callable[[], Analysis]) -> Analysis:
+        """The shared analysis for (build, date), made once; the last two are kept."""
+        found = self.analyses.get(key)
+        if found is None:
+            found = self.analyses[key] = make()
+            while len(self.analyses) > 2:
+                self.analyses.popitem(last=False)
+        return found
 
     def get(self, key: tuple[Any, ...]) -> MapResult | None:
         found = self.done.get(key)
@@ -92,14 +107,24 @@ def _build_key(app: FastAPI) -> str | None:
     return None if build is None else str(getattr(build, "path", build))
 
 
+def _make(
+    cache: MapCache, build: str | None, store: ox.Store, request: MapRequest, steps: Steps
+) -> MapResult:
+    if build is None:
+        return make_map(store, request, steps)
+    shared = cache.analysis((build, request.on), lambda: analyse(store, request.on, steps))
+    return make_map(store, request, steps, shared)
+
+
 async def _generate(app: FastAPI, store: ox.Store, request: MapRequest) -> MapResult:
     settings = getattr(app.state, "settings", None)
     limit = float(getattr(settings, "query_timeout", DEFAULT_LIMIT))
     steps = Steps(limit=limit)
-    jobs = cache_of(app).jobs
-    jobs.add(steps.cancelled)
+    cache = cache_of(app)
+    cache.jobs.add(steps.cancelled)
+    work = partial(_make, cache, _build_key(app), store, request, steps)
     try:
-        return await asyncio.wait_for(asyncio.to_thread(make_map, store, request, steps), limit)
+        return await asyncio.wait_for(asyncio.to_thread(work), limit)
     except TimeoutError:
         raise QueryError(
             f"the map took longer than the {limit:g} s limit and was stopped",
@@ -108,7 +133,7 @@ async def _generate(app: FastAPI, store: ox.Store, request: MapRequest) -> MapRe
         ) from None
     finally:
         steps.cancelled.set()  # past the limit or answered: nothing more to do
-        jobs.discard(steps.cancelled)
+        cache.jobs.discard(steps.cancelled)
 
 
 async def cached_map(app: FastAPI, store: ox.Store, request: MapRequest) -> tuple[MapResult, bool]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+import networkx as nx
 import pyoxigraph as ox
 
 from visualisations import facts, metrics, projections
@@ -49,19 +50,42 @@ def reliance(
         return metrics.reliance(bipartite, found.partnerships, check=steps.check)
 
 
-def make_map(store: ox.Store, request: MapRequest, steps: Steps | None = None) -> MapResult:
-    """The map `request.name` (organisations, people, peer-challenges, leads, council:<GSS>)."""
+@dataclass(frozen=True)
+class Analysis:
+    """What every map of one build and date shares: the facts read from the store, the
+    graph of people and organisations, and its reliance measures (as drawing needs them)."""
+
+    facts: facts.Facts
+    bipartite: nx.Graph
+    reliance: metrics.Reliance
+
+
+def analyse(store: ox.Store, on: date | None = None, steps: Steps | None = None) -> Analysis:
     steps = steps or Steps()
-    projections.check_name(request.name)
     found = facts.load(store, steps)
-    with steps.step("projection"):
-        bipartite = projections.person_org_network(found, request.on)
-        network = projections.network_for(found, request.name, request.on, bipartite)
+    with steps.step("people and organisations"):
+        bipartite = projections.person_org_network(found, on)
     with steps.step("reliance"):
         result = metrics.reliance(bipartite, found.partnerships, check=steps.check, full=False)
+    return Analysis(found, bipartite, result)
+
+
+def make_map(
+    store: ox.Store,
+    request: MapRequest,
+    steps: Steps | None = None,
+    analysis: Analysis | None = None,
+) -> MapResult:
+    """The map `request.name` (organisations, people, peer-challenges, leads, council:<GSS>);
+    `analysis`, when given, is `analyse(store, request.on)` already made (it is only read)."""
+    steps = steps or Steps()
+    projections.check_name(request.name)
+    shared = analysis or analyse(store, request.on, steps)
+    with steps.step("projection"):
+        network = projections.network_for(shared.facts, request.name, request.on, shared.bipartite)
     with steps.step("annotation"):
         exact = request.options.size_by == "betweenness"
-        drawn = metrics.annotate(network, result, with_betweenness=exact, copy=False)
+        drawn = metrics.annotate(network, shared.reliance, with_betweenness=exact, copy=False)
     with steps.step("layout and page"):
         html = build_map(drawn, request.options)
     return MapResult(

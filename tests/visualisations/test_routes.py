@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pyoxigraph as ox
@@ -95,3 +96,19 @@ def test_a_map_past_the_time_limit_is_stopped_with_503(hurried_url: str) -> None
     assert response.status_code == 503
     assert "0.001 s limit" in response.text
     assert httpx.get(f"{hurried_url}/maps/organisations", timeout=30).status_code == 503
+
+
+def test_the_shared_analysis_is_made_once_per_build_and_date() -> None:
+    from visualisations.routes import MapCache
+
+    cache, made = MapCache(), []
+
+    def make(tag: str) -> Any:
+        made.append(tag)
+        return tag
+
+    assert cache.analysis(("b", None), lambda: make("1")) == "1"
+    assert cache.analysis(("b", None), lambda: make("again")) == "1"
+    cache.analysis(("b", "2019"), lambda: make("2"))
+    cache.analysis(("b", "2020"), lambda: make("3"))  # the oldest goes
+    assert made == ["1", "2", "3"] and list(cache.analyses) == [("b", "2019"), ("b", "2020")]
