@@ -62,6 +62,7 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
         try:
             yield
         finally:
+            maps.stop_all(app)  # a map being made stops at its next step
             await app.state.pool.close()
 
     app = FastAPI(
