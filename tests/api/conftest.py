@@ -16,7 +16,8 @@ import uvicorn
 from api.app import create_app
 from councilgraph.settings import Settings
 
-W3C_PROTOCOL = Path(__file__).resolve().parents[3] / "shared" / "w3c-sparql-tests" / "protocol"
+# vendored with its licence, so a bare clone runs the protocol tests
+W3C_PROTOCOL = Path(__file__).resolve().parents[1] / "data" / "w3c-sparql-protocol"
 
 
 def free_port() -> int:
