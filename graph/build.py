@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 import loaders
 from councilgraph.errors import OntologyError, StoreError
+from councilgraph.processes import die_with_parent
 from councilgraph.settings import Settings
 from graph import similarity
 from graph.context import Context
@@ -125,7 +126,7 @@ def load_records(
             records.extend(batch)
             progress(f"document {path.name}", done, total)
         return records
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent) as pool:
         results = pool.map(_load_document, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
         for done, (path, batch) in enumerate(
             zip(inputs.documents, results, strict=True), offset + 1
@@ -315,7 +316,8 @@ def build(
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("mapping to RDF", 0, 1)
-            with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
+            # started when first used; its workers end with this process, even if it is killed
+            with ProcessPoolExecutor(os.cpu_count(), initializer=die_with_parent) as pool:
                 with phases("map"):
                     mapped = map_to_quads(records, settings, pool)
                 large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES
