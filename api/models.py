@@ -182,3 +182,4 @@ class Stats(BaseModel):
 class Health(BaseModel):
     status: str
     build: str
+    engine: str = Field(description="memory, disk, remote, or disk (copying to memory)")

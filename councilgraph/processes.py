@@ -19,10 +19,13 @@ import time
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(parent: int | None = None) -> None:
-    """End this process when `parent` (default: the current parent) ends."""
+def die_with_parent(parent: int | None = None, *, started_by_thread: bool = False) -> None:
+    """End this process when `parent` (default: the current parent) ends.
+
+    The kernel's signal fires when the *thread* that started this process ends, so a process
+    started from a short-lived thread passes `started_by_thread` and is watched by polling."""
     expected = parent if parent is not None else os.getppid()
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") and not started_by_thread:
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:

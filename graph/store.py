@@ -104,7 +104,8 @@ def _prune(store_dir: Path, keep: Path) -> None:
     and every build a running server holds (`hold_build`). Folders named `incomplete-*`
     are builds that died (publishing runs under the build lock, so none is in progress)
     and are deleted; they never count among the builds kept."""
-    incomplete, complete = [], []
+    incomplete: list[Path] = []
+    complete: list[Path] = []
     for path in (store_dir / "builds").iterdir():
         if path.is_dir() and path != keep:
             (incomplete if path.name.startswith(INCOMPLETE) else complete).append(path)
