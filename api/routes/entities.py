@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import Response
 
 from api.deps import StoreDep
+from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import (
-    Challenge,
     ChallengeDetail,
+    Challenges,
     CouncilDetail,
     Councils,
-    CouncilSummary,
     DocumentDetail,
     GraphCount,
     Health,
     OrganisationDetail,
-    Partnership,
+    Partnerships,
+    People,
     PersonDetail,
     Ref,
     Stats,
@@ -29,29 +31,22 @@ from councilgraph.redact import redact
 
 router = APIRouter(tags=["entities"])
 CG = "https://w3id.org/councilgraph/def/"
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 
 
-@router.get("/councils", response_model=Councils)
-def list_councils(
-    store: StoreDep, keys: KeysDep, limit: Limit = 100, offset: Offset = 0
-) -> Councils:
+@router.get("/councils", response_model=Councils, responses=CSV_RESPONSE)
+def list_councils(request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep) -> Response:
     """Every council in the register, by name."""
-    rows = select(store, "councils")
     items = [
-        CouncilSummary(
-            iri=r["council"],
-            id=keys.key(r["council"]),
-            name=r["name"],
-            region=r.get("region"),
-            authority_type=r.get("authorityType"),
-        )
-        for r in rows
+        {
+            "iri": r["council"],
+            "id": keys.key(r["council"]),
+            "name": r["name"],
+            "region": r.get("region"),
+            "authority_type": r.get("authorityType"),
+        }
+        for r in select(store, "councils")
     ]
-    return Councils(
-        total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit]
-    )
+    return page_response(request, paging, items)
 
 
 @router.get(
@@ -80,13 +75,14 @@ def get_council(
     )
 
 
-@router.get("/people", response_model=list[Ref])
-def list_people(store: StoreDep, keys: KeysDep) -> list[Ref]:
-    """Every person named in the sources."""
-    return [
-        Ref(iri=r["person"], id=keys.key(r["person"]), label=r.get("name"))
+@router.get("/people", response_model=People, responses=CSV_RESPONSE)
+def list_people(request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep) -> Response:
+    """Every person named in the sources, by name."""
+    items = [
+        {"iri": r["person"], "id": keys.key(r["person"]), "label": r.get("name")}
         for r in select(store, "people")
     ]
+    return page_response(request, paging, items)
 
 
 @router.get(
@@ -129,10 +125,12 @@ def get_organisation(store: StoreDep, keys: KeysDep, id: KeyPath) -> Organisatio
     raise QueryError(f"no organisation with id {id!r}", status=404)
 
 
-@router.get("/challenges", response_model=list[Challenge])
-def list_challenges(store: StoreDep, keys: KeysDep) -> list[Challenge]:
+@router.get("/challenges", response_model=Challenges, responses=CSV_RESPONSE)
+def list_challenges(
+    request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep
+) -> Response:
     """Every peer challenge and follow-up visit, oldest first."""
-    return facts.challenges(store, keys)
+    return page_response(request, paging, facts.challenge_rows(store, keys))
 
 
 @router.get(
@@ -153,14 +151,16 @@ def get_challenge(store: StoreDep, keys: KeysDep, id: KeyPath) -> ChallengeDetai
         **summary.model_dump(),
         scope=sorted({s.value for s in found if s.property == CG + "scope"}),
         team_members=team,
-        recommendations=[Ref(iri=r.iri, id=r.id, label=r.text) for r in recs],
+        recommendations=[Ref(iri=r["iri"], id=r["id"], label=r["text"]) for r in recs],
     )
 
 
-@router.get("/partnerships", response_model=list[Partnership])
-def list_partnerships(store: StoreDep, keys: KeysDep) -> list[Partnership]:
+@router.get("/partnerships", response_model=Partnerships, responses=CSV_RESPONSE)
+def list_partnerships(
+    request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep
+) -> Response:
     """Partnerships, their members, and whether a source says they rest on individuals."""
-    return facts.partnerships(store, keys)
+    return page_response(request, paging, facts.partnership_rows(store, keys))
 
 
 @router.get(
