@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, unquote_to_bytes
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -94,7 +94,7 @@ def request_key(scope: Scope, build: str, today: date) -> str | None:
     if scope["method"] != "GET" or path.startswith(UNCACHED_PATHS):
         return None
     raw: bytes = scope.get("query_string", b"")
-    if path == "/sparql" and VOLATILE.search(raw.replace(b"+", b" ")):
+    if path == "/sparql" and VOLATILE.search(unquote_to_bytes(raw.replace(b"+", b" "))):
         return None
     params = sorted(parse_qsl(raw.decode("latin-1"), keep_blank_values=True))
     accept = next((v for k, v in scope["headers"] if k == b"accept"), b"").decode("latin-1")

@@ -39,7 +39,7 @@ class Admission:
     async def enter(self, client: str, deadline: float, retry_after: int) -> float:
         """Wait for a slot; returns the seconds spent waiting. QueryError(503) when the queue is
         full (at once) or the deadline passes first."""
-        if not self.waiting and self._can_run(client):
+        if self._can_run(client) and not any(self._can_run(w.client) for w in self.waiting):
             self.running[client] += 1
             return 0.0
         queued_by_client = sum(1 for w in self.waiting if w.client == client)

@@ -29,11 +29,12 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn in a thread; `url` is its base. Stopped by setting should_exit, as Ctrl-C would."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, sparql_workers: int = 2) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.app = create_app(settings, sparql_workers=sparql_workers)
         config = uvicorn.Config(
-            create_app(settings, sparql_workers=2),
+            self.app,
             host="127.0.0.1",
             port=self.port,
             log_level="warning",
