@@ -45,7 +45,7 @@ class QueryEngine:
     """Runs jobs on the current engine process; see the module docstring."""
 
     def __init__(
-        self, source: Source, *, size: int, timeout: float, row_cap: int, queue: int = 32
+        self, source: Source, *, size: int, timeout: float, row_cap: int, queue: int = 64
     ) -> None:
         self.source = source
         self.size = size
