@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[
             int | None,
             typer.Option(
-                "--sparql-workers", help="SPARQL worker processes (default: CPUs, at most 4)"
+                "--sparql-workers", help="SPARQL queries run at once (default: CPUs, at most 4)"
             ),
         ] = None,
         in_memory: Annotated[
