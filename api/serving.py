@@ -57,12 +57,13 @@ class Serving:
         self.store = EngineStore(self.engine)
 
     def _take(self, build: Build) -> Source:
-        held, self._held = self._held, hold_build(build)
-        if held is not None:
-            held.close()
+        self._held = hold_build(build)
+        self._serve(build)
+        return Source(build.oxigraph_path, in_memory=self.settings.in_memory)
+
+    def _serve(self, build: Build) -> None:
         self.build = build
         self.build_hash = str(build.metadata.get("content_sha256") or build.path.name)
-        return Source(build.oxigraph_path, in_memory=self.settings.in_memory)
 
     async def refresh(self) -> None:
         """Switch to a build published since the last look, without stopping."""
@@ -90,9 +91,10 @@ class Serving:
         except StoreError:
             return
         assert self.engine is not None
-        old_hold, self._held = self._held, None
-        source = self._take(build)
-        self.engine.switch(source)
+        old_hold, self._held = self._held, hold_build(build)
+        self.engine.switch(Source(build.oxigraph_path, in_memory=self.settings.in_memory))
+        # only now: an answer read from the old build must never be kept under the new key
+        self._serve(build)
         if self.cache is not None:
             self.cache.clear()
         if old_hold is not None:

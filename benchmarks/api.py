@@ -86,9 +86,10 @@ def tree_rss_mb(pid: int) -> float:
 
 async def hammer(
     base: str, path: str, params: dict[str, str], clients: int, seconds: float, cold: bool
-) -> tuple[float, float, float, int]:
+) -> tuple[float, float, float, int, float]:
     latencies: list[float] = []
     errors = 0
+    sizes: list[int] = []
     fresh = itertools.count()
     # made before the clock starts: making an httpx client (its TLS context) takes a while
     https = [
@@ -113,16 +114,18 @@ async def hammer(
                 continue
             latencies.append((time.perf_counter() - started) * 1000)
             errors += response.status_code != 200
+            sizes.append(len(response.content))
 
     began = time.perf_counter()
     await asyncio.gather(*(one_client(http) for http in https))
     elapsed = time.perf_counter() - began
     for http in https:
         await http.aclose()
+    kb = statistics.median(sizes) / 1000 if sizes else math.nan
     if len(latencies) < 2:
-        return len(latencies) / elapsed, math.nan, math.nan, errors
+        return len(latencies) / elapsed, math.nan, math.nan, errors, kb
     quantiles = statistics.quantiles(latencies, n=20)
-    return len(latencies) / elapsed, statistics.median(latencies), quantiles[18], errors
+    return len(latencies) / elapsed, statistics.median(latencies), quantiles[18], errors, kb
 
 
 def wait_until(url: str, ready: object, limit: float = 900) -> float:
@@ -194,9 +197,12 @@ def stop(process: subprocess.Popen[bytes]) -> None:
         process.wait()
 
 
-def row(name: str, clients: int, state: str, result: tuple[float, float, float, int]) -> str:
-    rps, p50, p95, errors = result
-    return f"{name:<26}{clients:>8}{state:>7}{rps:>9.0f}{p50:>11.1f}{p95:>11.1f}{errors:>8}"
+def row(name: str, clients: int, state: str, result: tuple[float, ...]) -> str:
+    rps, p50, p95, errors, kb = result
+    return (
+        f"{name:<26}{clients:>8}{state:>7}{rps:>9.0f}{p50:>11.1f}{p95:>11.1f}{errors:>8.0f}"
+        f"{kb:>9.1f}"
+    )
 
 
 def main() -> None:
@@ -217,9 +223,9 @@ def main() -> None:
     lines = [
         f"server: serve --in-memory; {args.seconds:g} s per row; requests unanswered after "
         f"{TIMEOUT:.0f} s are errors; cold = a parameter never sent before, warm = one URL repeated",
-        f"{'endpoint':<26}{'clients':>8}{'state':>7}{'req/s':>9}{'p50 ms':>11}{'p95 ms':>11}{'errors':>8}",
+        f"{'endpoint':<26}{'clients':>8}{'state':>7}{'req/s':>9}{'p50 ms':>11}{'p95 ms':>11}{'errors':>8}{'KB':>9}",
     ]
-    results: dict[tuple[str, int, str], tuple[float, float, float, int]] = {}
+    results: dict[tuple[str, int, str], tuple[float, float, float, int, float]] = {}
 
     def measure(
         name: str, url: str, path: str, params: dict[str, str], states: tuple[str, ...]

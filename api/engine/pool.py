@@ -78,11 +78,14 @@ class QueryEngine:
         with self._lock:
             self.current = engine
             self._ready.notify_all()
-        self._spare_in_background()
-        if self.source.in_memory:
+        if self.source.in_memory:  # the spare waits for the copy, so as not to slow it down
             self._copy_in_background(self.source)
+        else:
+            self._spare_in_background()
 
     def _spare_in_background(self) -> None:
+        if self._spare is not None:
+            return
         source = replace(self.source, in_memory=False)
 
         def make() -> None:
@@ -115,11 +118,12 @@ class QueryEngine:
         for unwanted in (copying, spare):
             if unwanted is not None:
                 unwanted.kill()
-        self._spare_in_background()
         if old is not None:
             _retire(old, self.timeout)
         if source.in_memory:
             self._copy_in_background(source)
+        else:
+            self._spare_in_background()
 
     def _copy_in_background(self, source: Source) -> None:
         with self._lock:
@@ -133,6 +137,7 @@ class QueryEngine:
             except StoreError:
                 with self._lock:
                     self._copying = None if self._copying is copying else self._copying
+                self._spare_in_background()
                 return
             with self._lock:
                 if self._copying is not copying or self.source != source:
@@ -141,6 +146,7 @@ class QueryEngine:
                 old, self.current, self._copying = self.current, copying, None
             if old is not None:
                 _retire(old, self.timeout)
+            self._spare_in_background()
 
         threading.Thread(target=wait, daemon=True, name="engine-copy").start()
 
@@ -158,7 +164,7 @@ class QueryEngine:
     def _replace(self, engine: EngineProcess) -> None:
         """End `engine` (stopping what it runs); make a new spare, and a new copy."""
         engine.kill()
-        self._spare_in_background()
+        self._spare_in_background()  # takes over at once if no spare was ready
         if self.source.in_memory:
             self._copy_in_background(self.source)
 
@@ -204,23 +210,33 @@ class QueryEngine:
             return self._outcome(engine, future)
 
     def run_sync(self, job: Job) -> tuple[Any, ...]:
-        """Run one of the REST routes' queries (from a worker thread), within the time limit."""
-        with self._rest_lane:
-            deadline = time.monotonic() + self.timeout
-            started = time.monotonic()
+        """Run one of the REST routes' queries (from a worker thread), within the time limit.
+
+        These are the API's own bounded queries: one that passes the limit does so because the
+        engine is busy, not because it runs away, so the engine is not ended for it; the
+        caller is answered 503 and the query's lane is freed when the query finishes."""
+        self._rest_lane.acquire()
+        release_now = True
+        deadline = time.monotonic() + self.timeout
+        started = time.monotonic()
+        try:
             while True:
                 engine = self._engine(deadline)
                 future = engine.submit(job)
                 try:
                     future.result(timeout=max(0.0, deadline - time.monotonic()))
                 except TimeoutError:
-                    self._overran(engine)
+                    release_now = False
+                    future.add_done_callback(lambda _: self._rest_lane.release())
                     raise Overrun(time.monotonic() - started) from None
                 except EngineStopped:
                     if engine.ended_on_purpose and time.monotonic() < deadline:
                         continue
                     self._stopped(engine)
                 return self._outcome(engine, future)
+        finally:
+            if release_now:
+                self._rest_lane.release()
 
     def close(self) -> None:
         with self._lock:

@@ -12,7 +12,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from api.models import Challenge, Partnership, Post
-from api.queries import Keys, iri, select
+from api.queries import Keys, iri, select, text
+from graph.sparql import rows, with_rows
 
 
 def _ref(keys: Keys, value: str | None, label: str | None = None) -> dict[str, Any] | None:
@@ -183,15 +184,17 @@ def recommendations(
     )
     page = matching[offset:] if limit is None else matching[offset : offset + limit]
     wanted = [row["rec"] for row in page]
+    if not wanted:
+        return len(matching), []
     if len(wanted) > BULK_DESCRIBE:
-        described = _by_rec(select(store, "recommendation"))
-        return len(matching), [_recommendation(keys, rec, described[rec]) for rec in wanted]
-    return len(matching), [
-        _recommendation(keys, rec, select(store, "recommendation", rec=iri(rec))) for rec in wanted
-    ]
+        found = select(store, "recommendation")
+    else:  # the page's recommendations in one VALUES block
+        found = rows(store, with_rows(text("recommendation"), "rec", [iri(r) for r in wanted]))
+    described = _by_rec(found)
+    return len(matching), [_recommendation(keys, rec, described[rec]) for rec in wanted]
 
 
-BULK_DESCRIBE = 200  # past this many, every recommendation is described by one query
+BULK_DESCRIBE = 1000  # past this many, every recommendation is described by one query
 
 
 def _by_rec(found: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
