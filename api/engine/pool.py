@@ -4,7 +4,8 @@ overruns.
 Every query, from /sparql and from the REST routes, runs in one engine process
 (`api.engine.worker`): with `--in-memory` it holds the one in-memory copy of the build, so
 the server holds none. pyoxigraph cannot stop a query, and a thread cannot be killed, so
-a query past its time limit is stopped by ending its process; the queries it was running
+a query past its time limit is answered 503 at the limit and, should it still run after as
+long again (`GRACE`), stopped by ending its process; the queries that process was running
 for other clients are sent again to the replacement, within their own deadlines. The
 replacement is a spare engine kept ready on the build on disk, so the server keeps
 answering at once (a new spare is started behind it); with `--in-memory` a new copy is made meanwhile, in the background, and takes
@@ -32,6 +33,10 @@ from councilgraph.errors import QueryError, StoreError
 
 START_TIMEOUT = 120.0  # seconds for an engine to open a store on disk or a remote endpoint
 COPY_TIMEOUT = 1800.0  # ... and to make an in-memory copy (about 12 s per million quads)
+# A query past its limit (its client already answered 503) may run this many times the
+# limit more before its engine is ended: on a busy machine a sound query can pass the limit,
+# and ending the engine that holds the in-memory copy costs a new copy.
+GRACE = 1.0
 
 
 class Overrun(Exception):
@@ -150,6 +155,21 @@ class QueryEngine:
 
         threading.Thread(target=wait, daemon=True, name="engine-copy").start()
 
+    def _past_limit(self, engine: EngineProcess, future: Future[tuple[Any, ...]]) -> None:
+        """A query's client has been answered 503 at its limit. A query can pass the limit
+        only because the machine is busy, so it gets `GRACE` x the limit more to end by
+        itself; still running then, it is a runaway, and its engine is ended."""
+
+        def watch() -> None:
+            try:
+                future.result(timeout=self.timeout * GRACE)
+            except TimeoutError:
+                self._overran(engine)
+            except Exception:  # noqa: BLE001, S110 - ended some other way: nothing to stop
+                pass
+
+        threading.Thread(target=watch, daemon=True, name="engine-overrun").start()
+
     def _overran(self, engine: EngineProcess) -> None:
         """`engine` runs a query past its limit: take it out of service now, and replace it."""
         with self._lock:
@@ -201,7 +221,7 @@ class QueryEngine:
                 waiting.add_done_callback(_retrieved)
                 await asyncio.wait_for(asyncio.shield(waiting), deadline - time.monotonic())
             except TimeoutError:
-                self._overran(engine)
+                self._past_limit(engine, future)
                 raise Overrun(time.monotonic() - started) from None
             except EngineStopped:
                 if engine.ended_on_purpose and time.monotonic() < deadline:
