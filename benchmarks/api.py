@@ -245,6 +245,12 @@ def main() -> None:
         measure("/health (HTTP floor)", base, "/health", {}, ("warm",))
         for name, (path, params) in REST.items():
             measure(name, base, path, params, ("cold", "warm"))
+            # the floor again, right after: the machine is shared, so each ratio is taken
+            # against a floor measured beside it
+            floor_now = asyncio.run(hammer(base, "/health", {}, 50, args.seconds, False))
+            results["floor beside " + name, 50, "warm"] = floor_now
+            lines.append(row("/health (floor, again)", 50, "warm", floor_now))
+            print(lines[-1], flush=True)
         query = {"query": AGGREGATION}
         measure("/sparql aggregation", base, "/sparql", query, ("cold", "warm"))
         ox_url = f"http://127.0.0.1:{ox_port}"
@@ -256,7 +262,6 @@ def main() -> None:
         stop(oxigraph)
         stop(server)
     copy_mb = copy_kb / 1024
-    floor = results["/health (HTTP floor)", 50, "warm"]
     lines.append("")
     lines.append(
         f"start-up: answering (from disk) after {answering:.1f} s, from the in-memory copy after "
@@ -270,10 +275,10 @@ def main() -> None:
         "target <= 1.3)"
     )
     for name in REST:
-        warm = results[name, 50, "warm"]
+        warm, floor = results[name, 50, "warm"], results["floor beside " + name, 50, "warm"]
         lines.append(
-            f"{name} warm at 50 clients: p95 {warm[2] / floor[2]:.2f}x the floor's (target <= 1.5), "
-            f"throughput {warm[0] / floor[0]:.2f}x (target >= 0.5)"
+            f"{name} warm at 50 clients: p95 {warm[2] / floor[2]:.2f}x the floor's measured beside "
+            f"it (target <= 1.5), throughput {warm[0] / floor[0]:.2f}x (target >= 0.5)"
         )
     for clients in (1, 50):
         for state in ("cold", "warm"):

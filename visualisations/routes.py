@@ -15,8 +15,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from councilgraph.errors import StoreError
-from visualisations.render import SIZE_METRICS, MapOptions
-from visualisations.service import map_html
+
+# as visualisations.render.SIZE_METRICS (tested equal): named here so that serving the API
+# does not import networkx, numpy and scipy until a map is asked for (about 60 MB resident)
+SIZE_METRICS = ("degree", "betweenness", "share", "people")
 
 router = APIRouter(tags=["maps"])
 
@@ -40,6 +42,9 @@ def get_map(
     size_by: Annotated[str, Query(pattern="^(" + "|".join(SIZE_METRICS) + ")$")] = "degree",
 ) -> HTMLResponse:
     """organisations, people, peer-challenges, leads, or council:<GSS>; offline-safe HTML."""
+    from visualisations.render import MapOptions
+    from visualisations.service import map_html
+
     html = map_html(store, name, MapOptions(size_by=size_by))
     return HTMLResponse(
         html,

@@ -6,11 +6,11 @@ Every query, from /sparql and from the REST routes, runs in one engine process
 the server holds none. pyoxigraph cannot stop a query, and a thread cannot be killed, so
 a query past its time limit is answered 503 at the limit and, should it still run after as
 long again (`GRACE`), stopped by ending its process; the queries that process was running
-for other clients are sent again to the replacement, within their own deadlines. The
-replacement is a spare engine kept ready on the build on disk, so the server keeps
-answering at once (a new spare is started behind it); with `--in-memory` a new copy is made meanwhile, in the background, and takes
-over when it is ready. Start-up works the same way: the server answers from disk while
-the copy is made, and from the copy once it is there.
+for other clients are sent again to the replacement, within their own deadlines. On disk,
+the replacement is a spare engine kept ready, so the server answers on at once. With
+`--in-memory` there is no spare (the copy is the only store in memory): the build on disk
+answers within a second while a new copy is made in the background, which takes over when
+ready. Start-up works the same way: the server answers from disk while the copy is made.
 
 Queries from /sparql are admitted first (`api.engine.admission`); the REST routes' own
 queries go through a smaller lane of their own (`run_sync`), so the endpoint's clients
@@ -83,7 +83,7 @@ class QueryEngine:
         with self._lock:
             self.current = engine
             self._ready.notify_all()
-        if self.source.in_memory:  # the spare waits for the copy, so as not to slow it down
+        if self.source.in_memory:
             self._copy_in_background(self.source)
         else:
             self._spare_in_background()
@@ -151,7 +151,8 @@ class QueryEngine:
                 old, self.current, self._copying = self.current, copying, None
             if old is not None:
                 _retire(old, self.timeout)
-            self._spare_in_background()
+            # no spare beside the copy: one copy of the build in memory, and nothing more
+            # than the server; after an overrun the build on disk answers within a second
 
         threading.Thread(target=wait, daemon=True, name="engine-copy").start()
 

@@ -46,3 +46,9 @@ def test_map_is_served_as_self_contained_html(base_url: str) -> None:
 
 def test_bad_size_metric_is_refused(base_url: str) -> None:
     assert httpx.get(f"{base_url}/maps/organisations", params={"size_by": "x"}).status_code == 422
+
+
+def test_the_routes_size_metrics_are_the_renderers() -> None:
+    from visualisations import render, routes
+
+    assert routes.SIZE_METRICS == render.SIZE_METRICS
