@@ -173,6 +173,7 @@ def library_runs(base: str) -> list[str]:
     from graph.sparql import library
 
     lines = [f"{'library query via /sparql':<42}{'status':>7}{'seconds':>9}{'rows':>8}"]
+    print("\n" + lines[0], flush=True)
     for name, path in library().items():
         started = time.perf_counter()
         response = httpx.post(
@@ -220,11 +221,12 @@ def main() -> None:
     server, answering, in_memory = start_server(store, port)
     oxigraph = start_oxigraph(store, ox_port)
     base = f"http://127.0.0.1:{port}"
-    lines = [
+    lines: list[str] = [
         f"server: serve --in-memory; {args.seconds:g} s per row; requests unanswered after "
         f"{TIMEOUT:.0f} s are errors; cold = a parameter never sent before, warm = one URL repeated",
         f"{'endpoint':<26}{'clients':>8}{'state':>7}{'req/s':>9}{'p50 ms':>11}{'p95 ms':>11}{'errors':>8}{'KB':>9}",
     ]
+    print("\n".join(lines), flush=True)
     results: dict[tuple[str, int, str], tuple[float, float, float, int, float]] = {}
 
     def measure(
@@ -262,13 +264,13 @@ def main() -> None:
         stop(oxigraph)
         stop(server)
     copy_mb = copy_kb / 1024
-    lines.append("")
-    lines.append(
+    summary = [""]
+    summary.append(
         f"start-up: answering (from disk) after {answering:.1f} s, from the in-memory copy after "
         f"{in_memory:.1f} s; one copy's load in a process of its own: {copy_seconds:.1f} s "
         f"(ratio {in_memory / copy_seconds:.2f})"
     )
-    lines.append(
+    summary.append(
         f"memory: serve --in-memory process tree {memory_start:,.0f} MB RSS once the copy is "
         f"made, {memory_mb:,.0f} MB after the run (engine then: {engine_after}); one copy "
         f"{copy_mb:,.0f} MB (ratios {memory_start / copy_mb:.2f} and {memory_mb / copy_mb:.2f}, "
@@ -276,7 +278,7 @@ def main() -> None:
     )
     for name in REST:
         warm, floor = results[name, 50, "warm"], results["floor beside " + name, 50, "warm"]
-        lines.append(
+        summary.append(
             f"{name} warm at 50 clients: p95 {warm[2] / floor[2]:.2f}x the floor's measured beside "
             f"it (target <= 1.5), throughput {warm[0] / floor[0]:.2f}x (target >= 0.5)"
         )
@@ -284,12 +286,12 @@ def main() -> None:
         for state in ("cold", "warm"):
             ours = results["/sparql aggregation", clients, state]
             theirs = results["Oxigraph server (disk)", clients, "cold"]
-            lines.append(
+            summary.append(
                 f"/sparql {state} at {clients} client(s) against Oxigraph's server: throughput "
                 f"{ours[0] / theirs[0]:.2f}x, p50 {theirs[1] / ours[1]:.2f}x as fast"
             )
-    lines += ["", *library]
-    print("\n".join(lines[len(lines) - len(library) - len(REST) - 8 :]))
+    print("\n".join(summary))
+    lines = [*lines, *summary, "", *library]
     Path(os.environ.get("API_BENCH_OUT", "/dev/null")).write_text("\n".join(lines) + "\n")
 
 

@@ -138,7 +138,7 @@ def collect(
         seconds = "2" if quick else "5"
         console.print("[bold]api[/] (benchmarks/api.py)")
         results.others["API (50 concurrent clients)"] = run_colleague(
-            "api", ["--store", store, "--seconds", seconds, "--in-memory"], 900
+            "api", ["--store", store, "--seconds", seconds, "--in-memory"], 2400
         )
     else:
         results.others["API (50 concurrent clients)"] = "not measured: no build succeeded"
