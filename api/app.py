@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from api.cache import CacheMiddleware
 from api.routes import (
@@ -72,6 +73,7 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
         )
     app.add_exception_handler(CouncilGraphError, _councilgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     # analysis first: its /recommendations/{id}/similar must win over /recommendations/{id}
     for module in (analysis, leads, entities, recommendations, search, sparql, linked_data, pages):
         app.include_router(module.router)
@@ -94,6 +96,14 @@ async def _councilgraph_error(request: Request, exc: CouncilGraphError) -> JSONR
     retry = getattr(exc, "retry_after", None)
     headers = {"Retry-After": str(retry)} if retry else None
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """No route (404), a wrong method (405) ...: the same error body as every other error."""
+    message = f"{exc.detail}: {request.method} {request.url.path}"
+    return JSONResponse(
+        error_body(message, exc.status_code), status_code=exc.status_code, headers=exc.headers
+    )
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -115,3 +115,16 @@ def test_a_password_in_a_url_is_not_printed_by_serve_or_push(tmp_path: Path) -> 
         serve.terminate()
         output, _ = serve.communicate(timeout=30)
     assert "serving http://reader:***@" in output and SECRET not in output
+
+
+def test_a_query_of_one_long_word_is_malformed_not_past_the_limit(client: httpx.Client) -> None:
+    # the lexer rescanned a long word from each of its characters (8,000 digits: 1.3 s per
+    # pass, several passes), so the query ran past the test server's 2 s limit (503)
+    response = client.get("/sparql", params={"query": "0" * 7900})
+    assert response.status_code == 400 and "malformed" in response.json()["error"]["message"]
+
+
+def test_an_unknown_path_answers_the_documented_error_body(client: httpx.Client) -> None:
+    response = client.get("/doc/person/a%0Ab")  # a newline: no route matches
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
