@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -45,6 +46,7 @@ REST = {
 }
 ONE_COPY = """
 import resource, sys, time
+from collections.abc import Callable
 from pathlib import Path
 from graph.store import open_store
 started = time.perf_counter()
@@ -128,7 +130,9 @@ async def hammer(
     return len(latencies) / elapsed, statistics.median(latencies), quantiles[18], errors, kb
 
 
-def wait_until(url: str, ready: object, limit: float = 900) -> float:
+def wait_until(
+    url: str, ready: Callable[[httpx.Response], bool] | None, limit: float = 900
+) -> float:
     started = time.monotonic()
     while time.monotonic() - started < limit:
         try:
@@ -206,64 +210,60 @@ def row(name: str, clients: int, state: str, result: tuple[float, ...]) -> str:
     )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--store", type=Path, default=None)
-    parser.add_argument("--seconds", type=float, default=5.0)
-    parser.add_argument("--in-memory", action="store_true", help="(always: kept for the harness)")
-    args = parser.parse_args()
-    store = args.store or Settings().store
-    one = subprocess.run(
-        [sys.executable, "-c", ONE_COPY, str(store)], capture_output=True, text=True, check=True
-    )
-    copy_seconds, copy_kb = (float(v) for v in one.stdout.split())
-    port, ox_port = free_port(), free_port()
-    server, answering, in_memory = start_server(store, port)
-    oxigraph = start_oxigraph(store, ox_port)
-    base = f"http://127.0.0.1:{port}"
-    lines: list[str] = [
-        f"server: serve --in-memory; {args.seconds:g} s per row; requests unanswered after "
-        f"{TIMEOUT:.0f} s are errors; cold = a parameter never sent before, warm = one URL repeated",
-        f"{'endpoint':<26}{'clients':>8}{'state':>7}{'req/s':>9}{'p50 ms':>11}{'p95 ms':>11}{'errors':>8}{'KB':>9}",
-    ]
-    print("\n".join(lines), flush=True)
-    results: dict[tuple[str, int, str], tuple[float, float, float, int, float]] = {}
+class Table:
+    """The rows of the run: each endpoint at 1 and 50 clients, cold and warm."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.results: dict[tuple[str, int, str], tuple[float, float, float, int, float]] = {}
+        self.lines = [
+            f"server: serve --in-memory; {seconds:g} s per row; requests unanswered after "
+            f"{TIMEOUT:.0f} s are errors; cold = a parameter never sent before, warm = one URL "
+            "repeated",
+            f"{'endpoint':<26}{'clients':>8}{'state':>7}{'req/s':>9}{'p50 ms':>11}"
+            f"{'p95 ms':>11}{'errors':>8}{'KB':>9}",
+        ]
+        print("\n".join(self.lines), flush=True)
+
+    def add(
+        self, name: str, clients: int, state: str, result: tuple[float, float, float, int, float]
+    ) -> None:
+        self.results[name, clients, state] = result
+        self.lines.append(row(name, clients, state, result))
+        print(self.lines[-1], flush=True)
 
     def measure(
-        name: str, url: str, path: str, params: dict[str, str], states: tuple[str, ...]
+        self, name: str, url: str, path: str, params: dict[str, str], states: tuple[str, ...]
     ) -> None:
         for clients in (1, 50):
             for state in states:
-                result = asyncio.run(
-                    hammer(url, path, params, clients, args.seconds, state == "cold")
-                )
-                results[name, clients, state] = result
-                lines.append(row(name, clients, state, result))
-                print(lines[-1], flush=True)
+                cold = state == "cold"
+                result = asyncio.run(hammer(url, path, params, clients, self.seconds, cold))
+                self.add(name, clients, state, result)
 
-    time.sleep(5)  # the spare engine starts once the copy is made
-    memory_start = tree_rss_mb(server.pid)
-    try:
-        measure("/health (HTTP floor)", base, "/health", {}, ("warm",))
+    def run(self, base: str, oxigraph: str) -> None:
+        self.measure("/health (HTTP floor)", base, "/health", {}, ("warm",))
         for name, (path, params) in REST.items():
-            measure(name, base, path, params, ("cold", "warm"))
+            self.measure(name, base, path, params, ("cold", "warm"))
             # the floor again, right after: the machine is shared, so each ratio is taken
             # against a floor measured beside it
-            floor_now = asyncio.run(hammer(base, "/health", {}, 50, args.seconds, False))
-            results["floor beside " + name, 50, "warm"] = floor_now
-            lines.append(row("/health (floor, again)", 50, "warm", floor_now))
-            print(lines[-1], flush=True)
+            floor = asyncio.run(hammer(base, "/health", {}, 50, self.seconds, False))
+            self.results["floor beside " + name, 50, "warm"] = floor
+            self.lines.append(row("/health (floor, again)", 50, "warm", floor))
+            print(self.lines[-1], flush=True)
         query = {"query": AGGREGATION}
-        measure("/sparql aggregation", base, "/sparql", query, ("cold", "warm"))
-        ox_url = f"http://127.0.0.1:{ox_port}"
-        measure("Oxigraph server (disk)", ox_url, "/query", query, ("cold",))
-        memory_mb = tree_rss_mb(server.pid)
-        engine_after = httpx.get(base + "/health", timeout=30).json()["engine"]
-        library = library_runs(base)
-    finally:
-        stop(oxigraph)
-        stop(server)
-    copy_mb = copy_kb / 1024
+        self.measure("/sparql aggregation", base, "/sparql", query, ("cold", "warm"))
+        self.measure("Oxigraph server (disk)", oxigraph, "/query", query, ("cold",))
+
+
+def summarise(
+    results: dict[tuple[str, int, str], tuple[float, float, float, int, float]],
+    startup: tuple[float, float, float],
+    memory: tuple[float, float, float, str],
+) -> list[str]:
+    """The lines that hold the run against its targets: start-up, memory, ratios."""
+    answering, in_memory, copy_seconds = startup
+    memory_start, memory_mb, copy_mb, engine_after = memory
     summary = [""]
     summary.append(
         f"start-up: answering (from disk) after {answering:.1f} s, from the in-memory copy after "
@@ -290,8 +290,39 @@ def main() -> None:
                 f"/sparql {state} at {clients} client(s) against Oxigraph's server: throughput "
                 f"{ours[0] / theirs[0]:.2f}x, p50 {theirs[1] / ours[1]:.2f}x as fast"
             )
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--in-memory", action="store_true", help="(always: kept for the harness)")
+    args = parser.parse_args()
+    store = args.store or Settings().store
+    one = subprocess.run(
+        [sys.executable, "-c", ONE_COPY, str(store)], capture_output=True, text=True, check=True
+    )
+    copy_seconds, copy_kb = (float(v) for v in one.stdout.split())
+    port, ox_port = free_port(), free_port()
+    server, answering, in_memory = start_server(store, port)
+    oxigraph = start_oxigraph(store, ox_port)
+    base = f"http://127.0.0.1:{port}"
+    time.sleep(5)  # let the server settle once the copy is made
+    memory_start = tree_rss_mb(server.pid)
+    table = Table(args.seconds)
+    try:
+        table.run(base, f"http://127.0.0.1:{ox_port}")
+        memory_mb = tree_rss_mb(server.pid)
+        engine_after = httpx.get(base + "/health", timeout=30).json()["engine"]
+        library = library_runs(base)
+    finally:
+        stop(oxigraph)
+        stop(server)
+    memory = (memory_start, memory_mb, copy_kb / 1024, engine_after)
+    summary = summarise(table.results, (answering, in_memory, copy_seconds), memory)
     print("\n".join(summary))
-    lines = [*lines, *summary, "", *library]
+    lines = [*table.lines, *summary, "", *library]
     Path(os.environ.get("API_BENCH_OUT", "/dev/null")).write_text("\n".join(lines) + "\n")
 
 
