@@ -46,9 +46,19 @@ class Post(BaseModel):
     source: Source
 
 
-class Leads(BaseModel):
+class Page(BaseModel):
+    """One page of a list: `next` is the URL of the page after it (null on the last);
+    `format=csv` gives the whole list instead."""
+
+    total: int = Field(description="items in the whole list")
+    limit: int
+    offset: int
+    next: str | None = None
+
+
+class Leads(Page):
     on: str | None = Field(description="the date the posts are current on; null with include_past")
-    count: int
+    count: int = Field(description="items on this page")
     items: list[Post]
 
 
@@ -58,12 +68,6 @@ class CouncilSummary(BaseModel):
     name: str
     region: str | None = None
     authority_type: str | None = None
-
-
-class Page(BaseModel):
-    total: int
-    limit: int
-    offset: int
 
 
 class Councils(Page):
@@ -131,6 +135,18 @@ class Partnership(BaseModel):
     source: Source
 
 
+class People(Page):
+    items: list[Ref]
+
+
+class Challenges(Page):
+    items: list[Challenge]
+
+
+class Partnerships(Page):
+    items: list[Partnership]
+
+
 class DocumentDetail(Entity):
     title: str | None = None
     date: str | None = None
@@ -161,9 +177,9 @@ class SearchHit(BaseModel):
     matched: str = Field(description="the name or alias that matched")
 
 
-class SearchResults(BaseModel):
+class SearchResults(Page):
     q: str
-    count: int
+    count: int = Field(description="items on this page")
     items: list[SearchHit]
 
 
@@ -182,3 +198,4 @@ class Stats(BaseModel):
 class Health(BaseModel):
     status: str
     build: str
+    engine: str = Field(description="memory, disk, remote, or disk (copying to memory)")

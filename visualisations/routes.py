@@ -83,7 +83,8 @@ class MapCache:
 
 
 def map_store(request: Request) -> ox.Store:
-    store = getattr(request.app.state, "store", None)
+    serving = getattr(request.app.state, "serving", None)
+    store = serving.store if serving is not None else getattr(request.app.state, "store", None)
     if store is None:
         raise StoreError("no store is open for the maps", hint="run `councilgraph build` first")
     return store  # type: ignore[no-any-return]
@@ -103,6 +104,11 @@ def stop_all(app: FastAPI) -> None:
 
 
 def _build_key(app: FastAPI) -> str | None:
+    """The build being served (a new one is picked up while the server runs), None for a
+    remote store."""
+    serving = getattr(app.state, "serving", None)
+    if serving is not None:
+        return serving.build_hash or None
     build = getattr(app.state, "build", None)
     return None if build is None else str(getattr(build, "path", build))
 

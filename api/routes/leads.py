@@ -6,18 +6,22 @@ import re
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from api.deps import StoreDep
+from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import Leads
 from api.queries import facts
-from api.routes.common import GSS_PATTERN, KEY_PATTERN, KeysDep
+from api.routes.common import GSS_PATTERN, KEY_PATTERN, IsoDate, KeysDep
 
 router = APIRouter(tags=["leads"])
 
 
-@router.get("/leads", response_model=Leads)
+@router.get("/leads", response_model=Leads, responses=CSV_RESPONSE)
 def get_leads(
+    request: Request,
+    paging: PagingDep,
     store: StoreDep,
     keys: KeysDep,
     area: Annotated[
@@ -35,12 +39,12 @@ def get_leads(
         str | None, Query(pattern=KEY_PATTERN, description="person key, e.g. joanne-roney")
     ] = None,
     on: Annotated[
-        date | None, Query(description="posts current on this date; default today")
+        IsoDate | None, Query(description="posts current on this date; default today")
     ] = None,
     include_past: Annotated[
         bool, Query(description="also posts and commissions that have ended")
     ] = False,
-) -> Leads:
+) -> Response:
     """Every leadership post and Lead Chief Executive commission, filtered."""
     when = on or date.today()
     org_iri = None
@@ -56,4 +60,7 @@ def get_leads(
         on=when,
         include_past=include_past,
     )
-    return Leads(on=None if include_past else when.isoformat(), count=len(items), items=items)
+    on_date = None if include_past else when.isoformat()
+    page = paging.page(items)
+    extra = {"on": on_date, "count": len(page)}
+    return page_response(request, paging, page, total=len(items), extra=extra, whole=items)

@@ -14,6 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.deps import SettingsDep, StoreDep
 from api.engine.negotiate import parse_accept
+from api.models import ErrorBody
 from api.queries import iri, select
 from api.routes.common import label, statements
 from api.templating import templates
@@ -38,10 +39,19 @@ DOC_CONTENT = {media: {"schema": {"type": "string"}} for media, _ in FORMATS.val
     "/id/{kind}/{key:path}",
     status_code=303,
     response_class=RedirectResponse,
-    responses={303: {"description": "see the document about the thing"}},
+    responses={
+        303: {"description": "see the document about the thing"},
+        404: {"model": ErrorBody, "description": "nothing is known about this IRI"},
+    },
 )
-def resolve(kind: KindPath, key: KeyPath) -> RedirectResponse:
-    """A thing's IRI: 303 See Other to the document about it."""
+def resolve(
+    kind: KindPath, key: KeyPath, store: StoreDep, settings: SettingsDep
+) -> RedirectResponse:
+    """A thing's IRI: 303 See Other to the document about it; 404 when the graph knows nothing
+    about it (no statement has it as subject)."""
+    thing = f"{settings.things}{kind}/{key}"
+    if not select(store, "known", thing=iri(thing)):
+        raise QueryError(f"nothing is known about {thing}", status=404)
     return RedirectResponse(f"/doc/{kind}/{key}", status_code=303)
 
 
@@ -50,7 +60,7 @@ def resolve(kind: KindPath, key: KeyPath) -> RedirectResponse:
     response_class=Response,
     responses={
         200: {"content": DOC_CONTENT},
-        404: {"description": "nothing known about this IRI"},
+        404: {"model": ErrorBody, "description": "nothing known about this IRI"},
         406: {"description": "no acceptable representation"},
     },
 )
