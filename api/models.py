@@ -72,13 +72,23 @@ class Post(BaseModel):
     source: Source
 
 
-class Leads(BaseModel):
+class Page(BaseModel):
+    """One page of a list: `next` is the URL of the page after it (null on the last);
+    `format=csv` gives the whole list instead."""
+
+    total: int = Field(description="items in the whole list")
+    limit: int
+    offset: int
+    next: str | None = None
+
+
+class Leads(Page):
     on: str = Field(description="the date the posts are current on")
     window_years: int = Field(
         description="a post with no known end counts while stated within this many years"
     )
     include_stale: bool = Field(description="whether posts not current on the date are listed")
-    count: int
+    count: int = Field(description="items on this page")
     items: list[Post]
 
 
@@ -88,12 +98,6 @@ class CouncilSummary(BaseModel):
     name: str
     region: str | None = None
     authority_type: str | None = None
-
-
-class Page(BaseModel):
-    total: int
-    limit: int
-    offset: int
 
 
 class Councils(Page):
@@ -161,6 +165,18 @@ class Partnership(BaseModel):
     source: Source
 
 
+class People(Page):
+    items: list[Ref]
+
+
+class Challenges(Page):
+    items: list[Challenge]
+
+
+class Partnerships(Page):
+    items: list[Partnership]
+
+
 class DocumentDetail(Entity):
     title: str | None = None
     date: str | None = None
@@ -191,9 +207,9 @@ class SearchHit(BaseModel):
     matched: str = Field(description="the name or alias that matched")
 
 
-class SearchResults(BaseModel):
+class SearchResults(Page):
     q: str
-    count: int
+    count: int = Field(description="items on this page")
     items: list[SearchHit]
 
 
@@ -212,3 +228,4 @@ class Stats(BaseModel):
 class Health(BaseModel):
     status: str
     build: str
+    engine: str = Field(description="memory, disk, remote, or disk (copying to memory)")

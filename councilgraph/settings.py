@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     in_memory: bool = False  # serve from an in-memory copy of the store (faster, more memory)
     query_timeout: float = 10.0
     result_row_cap: int = 10_000
+    query_queue: int = 64  # SPARQL queries waiting at most; a full queue answers 503 at once
+    max_body_bytes: int = 1_000_000  # largest SPARQL POST body (413 past it)
+    max_query_depth: int = 100  # deepest nesting of groups and brackets in a query (400 past it)
+    cache_bytes: int = 64_000_000  # answers kept per build, in bytes (0: keep none)
     cors_origins: tuple[str, ...] = ()
     # /leads and `councilgraph leads`: a post with no known end counts as current only while
     # its latest statement (or its start) is at most this many years before the date asked.

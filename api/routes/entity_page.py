@@ -176,7 +176,8 @@ def _sections(store: ox.Store, keys: Keys, page: Page) -> None:
     if str(CG.Council) in kinds:
         page.challenges = facts.challenges(store, keys, council=thing)
     if str(CG.PeerChallenge) in kinds:
-        _, page.recommendations = facts.recommendations(store, keys, challenge=thing)
+        _, found = facts.recommendations(store, keys, challenge=thing)
+        page.recommendations = [Recommendation.model_validate(row) for row in found]
         team = next((s.value for s in page.statements if s.property.iri == str(CG.peerTeam)), None)
         if team is not None:
             page.posts, page.posts_heading = facts.posts(store, keys, org=team.iri), "Peer team"

@@ -1,8 +1,9 @@
 """GET /leads: who leads what on a date (today by default), with the document that says so.
 
 The semantics live in `graph.leads` (and the library query q12): this route only reads the
-parameters. A post is listed when its known interval holds the date; one with no known end
-only while stated within the window before it; `include_stale=true` adds the rest, marked.
+parameters and pages the rows. A post is listed when its known interval holds the date; one
+with no known end only while stated within the window before it; `include_stale=true` adds
+the rest, marked stale.
 """
 
 from __future__ import annotations
@@ -10,19 +11,30 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from api.deps import SettingsDep, StoreDep
-from api.models import Leads
+from api.listing import CSV_RESPONSE, PagingDep, page_response
+from api.models import ErrorBody, Leads
 from api.queries import facts
-from api.routes.common import KeysDep
+from api.routes.common import IsoDate, KeysDep
 
 router = APIRouter(tags=["leads"])
-Name = Annotated[str, Query(min_length=1, max_length=200)]
+RESPONSES = {
+    **CSV_RESPONSE,
+    422: {
+        "model": ErrorBody,
+        "description": "a bad parameter, or an unknown person, "
+        "organisation or area (the nearest known ones are named)",
+    },
+}
 
 
-@router.get("/leads", response_model=Leads, responses={422: {"description": "bad or unknown"}})
+@router.get("/leads", response_model=Leads, responses=RESPONSES)
 def get_leads(
+    request: Request,
+    paging: PagingDep,
     store: StoreDep,
     settings: SettingsDep,
     keys: KeysDep,
@@ -47,7 +59,7 @@ def get_leads(
         Query(min_length=1, max_length=200, description="person id or name, e.g. Farrant"),
     ] = None,
     on: Annotated[
-        date | None, Query(description="posts current on this date; default today")
+        IsoDate | None, Query(description="posts current on this date; default today")
     ] = None,
     window: Annotated[
         int | None,
@@ -64,7 +76,7 @@ def get_leads(
     include_past: Annotated[
         bool, Query(description="the former name of include_stale", deprecated=True)
     ] = False,
-) -> Leads:
+) -> Response:
     """Every leadership post and Lead Chief Executive commission held on a date."""
     when = on or date.today()
     years = settings.leads_window_years if window is None else window
@@ -79,10 +91,11 @@ def get_leads(
         organisation=organisation,
         person=person,
     )
-    return Leads(
-        on=when.isoformat(),
-        window_years=years,
-        include_stale=stale,
-        count=len(items),
-        items=items,
-    )
+    page = paging.page(items)
+    extra = {
+        "on": when.isoformat(),
+        "window_years": years,
+        "include_stale": stale,
+        "count": len(page),
+    }
+    return page_response(request, paging, page, total=len(items), extra=extra, whole=items)

@@ -16,7 +16,8 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.deps import SettingsDep, StoreDep
 from api.engine.negotiate import parse_accept
-from api.queries import Keys
+from api.models import ErrorBody
+from api.queries import Keys, iri, select
 from api.routes import entity_page
 from api.routes.common import statements
 from api.templating import templates
@@ -42,10 +43,19 @@ FormatQuery = Annotated[str | None, Query(pattern="^(html|ttl|jsonld|nt)$")]
     "/id/{kind}/{key:path}",
     status_code=303,
     response_class=RedirectResponse,
-    responses={303: {"description": "see the document about the thing"}},
+    responses={
+        303: {"description": "see the document about the thing"},
+        404: {"model": ErrorBody, "description": "nothing is known about this IRI"},
+    },
 )
-def resolve(kind: KindPath, key: KeyPath) -> RedirectResponse:
-    """A thing's IRI: 303 See Other to the document about it."""
+def resolve(
+    kind: KindPath, key: KeyPath, store: StoreDep, settings: SettingsDep
+) -> RedirectResponse:
+    """A thing's IRI: 303 See Other to the document about it; 404 when the graph knows nothing
+    about it (no statement has it as subject)."""
+    thing = f"{settings.things}{kind}/{key}"
+    if not select(store, "known", thing=iri(thing)):
+        raise QueryError(f"nothing is known about {thing}", status=404)
     return RedirectResponse(f"/doc/{kind}/{key}", status_code=303)
 
 
@@ -54,7 +64,7 @@ def resolve(kind: KindPath, key: KeyPath) -> RedirectResponse:
     response_class=Response,
     responses={
         200: {"content": DOC_CONTENT},
-        404: {"description": "nothing known about this IRI"},
+        404: {"model": ErrorBody, "description": "nothing known about this IRI"},
         406: {"description": "no acceptable representation"},
     },
 )
@@ -76,7 +86,7 @@ def document(
     response_class=Response,
     responses={
         200: {"content": DOC_CONTENT},
-        404: {"description": "no such term in the vocabulary"},
+        404: {"model": ErrorBody, "description": "no such term in the vocabulary"},
         406: {"description": "no acceptable representation"},
     },
 )
