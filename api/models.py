@@ -38,11 +38,37 @@ class Post(BaseModel):
     iri: str
     person: Ref
     role: Ref | None = None
-    post: str | None = Field(None, description="the post as the source words it")
-    area: Ref | None = Field(None, description="policy area of a commission")
+    post: str | None = Field(default=None, description="the post as the source words it")
+    area: Ref | None = Field(default=None, description="policy area of a commission")
     organisation: Ref
-    start: str | None = None
-    end: str | None = None
+    start: str | None = Field(
+        default=None, description="cg:startDate as stated (day, month or year)"
+    )
+    end: str | None = Field(default=None, description="cg:endDate as stated (day, month or year)")
+    since: str | None = Field(default=None, description="first day known to hold (cg:heldFrom)")
+    until: str | None = Field(default=None, description="last day known to hold (cg:heldUntil)")
+    not_before: str | None = Field(
+        default=None, description="no start known: not before this day (cg:notBefore)"
+    )
+    basis: str | None = Field(
+        default=None, description="of the end: stated or inferred (cg:endBasis)"
+    )
+    ended_by: str | None = Field(default=None, description="what an inferred end rests on")
+    first_stated: str | None = Field(
+        default=None, description="earliest date a source states the post"
+    )
+    last_stated: str | None = Field(
+        default=None, description="latest date a source states the post"
+    )
+    interim: bool = False
+    acting: bool = False
+    former: bool = False
+    kind: str | None = Field(
+        default=None, description="post, commission, team-seat, partnership-seat or former-post"
+    )
+    stale: bool | None = Field(
+        default=None, description="/leads: not current on the date (listed with include_stale)"
+    )
     source: Source
 
 
@@ -57,7 +83,11 @@ class Page(BaseModel):
 
 
 class Leads(Page):
-    on: str | None = Field(description="the date the posts are current on; null with include_past")
+    on: str = Field(description="the date the posts are current on")
+    window_years: int = Field(
+        description="a post with no known end counts while stated within this many years"
+    )
+    include_stale: bool = Field(description="whether posts not current on the date are listed")
     count: int = Field(description="items on this page")
     items: list[Post]
 

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     max_query_depth: int = 100  # deepest nesting of groups and brackets in a query (400 past it)
     cache_bytes: int = 64_000_000  # answers kept per build, in bytes (0: keep none)
     cors_origins: tuple[str, ...] = ()
+    # /leads and `councilgraph leads`: a post with no known end counts as current only while
+    # its latest statement (or its start) is at most this many years before the date asked.
+    leads_window_years: int = Field(default=3, ge=0, le=100)
     neo4j_username: str = Field(default="neo4j", validation_alias="NEO4J_USERNAME")
     neo4j_password: SecretStr | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
 

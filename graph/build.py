@@ -51,6 +51,7 @@ from graph.store import (
     publish,
     write_quads,
 )
+from graph.tenure_graph import write_tenure
 from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology
 from loaders import records as r
@@ -242,6 +243,7 @@ def map_to_quads(
     enrich(ctx, records)
     ontology = load_ontology()
     write_entities(ctx, ontology)
+    write_tenure(ctx)  # reads the entities graph's roles and peer teams
     ontology_graph = ctx.named(ONTOLOGY_GRAPH)
     for triple in ontology:
         ontology_graph.add(triple)

@@ -13,6 +13,7 @@ import pyoxigraph as ox
 
 from api.models import Challenge, Partnership, Post
 from api.queries import Keys, iri, select, text
+from graph import leads as graph_leads
 from graph.sparql import rows, with_rows
 
 
@@ -39,6 +40,17 @@ def post_row(keys: Keys, row: dict[str, Any]) -> dict[str, Any]:
         "organisation": _ref(keys, row["org"], row.get("orgName")),
         "start": _text(row.get("start")),
         "end": _text(row.get("end")),
+        "since": _text(row.get("since")),
+        "until": _text(row.get("until")),
+        "not_before": _text(row.get("notBefore")),
+        "basis": row.get("basis"),
+        "ended_by": row.get("endedBy"),
+        "first_stated": _text(row.get("firstStated")),
+        "last_stated": _text(row.get("lastStated")),
+        "interim": bool(row.get("interim")),
+        "acting": bool(row.get("acting")),
+        "former": bool(row.get("former")),
+        "kind": row.get("kind"),
         "source": _source(row),
     }
 
@@ -51,24 +63,57 @@ def leads(
     store: ox.Store,
     keys: Keys,
     *,
+    on: date,
+    window_years: int,
+    include_stale: bool = False,
     area: str | None = None,
     organisation: str | None = None,
     person: str | None = None,
-    on: date | None = None,
-    include_past: bool = False,
 ) -> list[dict[str, Any]]:
-    """Leadership posts and commissions current on `on` (all of them with `include_past`),
-    as `Post`-shaped rows."""
-    found = select(
+    """Leadership posts and commissions current on `on` (and, with `include_stale`, the rest,
+    marked stale), as `Post`-shaped rows; `person` and `organisation` are ids, names or
+    aliases (graph.leads holds the rule)."""
+    found = graph_leads.leads(
         store,
-        "leads",
-        areaText=area,
-        org=iri(organisation) if organisation else None,
-        person=iri(person) if person else None,
+        keys.things,
         on=on,
-        includePast=include_past,
+        window_years=window_years,
+        include_stale=include_stale,
+        area=area,
+        person=person,
+        organisation=organisation,
     )
-    return _unique_rows(keys, found)
+    return [_lead_row(keys, lead) for lead in found]
+
+
+def _lead_row(keys: Keys, lead: graph_leads.Lead) -> dict[str, Any]:
+    return {
+        "iri": lead.membership,
+        "person": _ref(keys, lead.person, lead.name),
+        "role": _ref(keys, lead.role, lead.role_label),
+        "post": lead.post,
+        "area": _ref(keys, lead.area, lead.area_label),
+        "organisation": _ref(keys, lead.organisation, lead.organisation_name),
+        "start": lead.start,
+        "end": lead.end,
+        "since": lead.since,
+        "until": lead.until,
+        "not_before": lead.not_before,
+        "basis": lead.basis,
+        "ended_by": lead.ended_by,
+        "first_stated": lead.first_stated,
+        "last_stated": lead.last_stated,
+        "interim": lead.interim,
+        "acting": lead.acting,
+        "former": lead.former,
+        "kind": lead.kind,
+        "stale": lead.stale,
+        "source": {
+            "document": lead.document,
+            "title": lead.document_title,
+            "location": lead.location,
+        },
+    }
 
 
 def posts(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -10,8 +10,8 @@ from fastapi.responses import Response
 from api.deps import StoreDep
 from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import SearchResults
-from api.queries import select
 from api.routes.common import KeysDep
+from graph import names
 
 router = APIRouter(tags=["search"])
 
@@ -28,25 +28,16 @@ def search(
     ],
 ) -> Response:
     """Exact matches first, then names that start with q, then names that contain it."""
-    wanted = " ".join(q.split()).lower()
-    best: dict[str, dict[str, Any]] = {}
-    ranks: dict[str, tuple[int, str]] = {}
-    for row in select(store, "search", q=wanted):
-        matched = str(row["matched"])
-        rank = (
-            0 if matched.lower() == wanted else 1 if matched.lower().startswith(wanted) else 2,
-            str(row["label"]),
-        )
-        if row["thing"] not in ranks or rank < ranks[row["thing"]]:
-            ranks[row["thing"]] = rank
-            best[row["thing"]] = {
-                "iri": row["thing"],
-                "id": keys.key(row["thing"]),
-                "kind": keys.kind(row["thing"]),
-                "label": str(row["label"]),
-                "matched": matched,
-            }
-    ordered = [best[t] for t in sorted(best, key=lambda thing: ranks[thing])]
+    ordered = [
+        {
+            "iri": hit.thing,
+            "id": keys.key(hit.thing),
+            "kind": keys.kind(hit.thing),
+            "label": hit.label,
+            "matched": hit.matched,
+        }
+        for hit in names.search(store, q)
+    ]
     page = paging.page(ordered)
     extra = {"q": q, "count": len(page)}
     return page_response(request, paging, page, total=len(ordered), extra=extra, whole=ordered)
