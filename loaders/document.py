@@ -143,6 +143,9 @@ class Document:
     sha256: str
     blocks: tuple[Block, ...]
     pages: int | None = None
+    # the page furniture the reader removed (running heads and footers, page numbers), each a
+    # one-line paragraph at its place: a committee paper's running head names its meeting
+    furniture: tuple[Paragraph, ...] = ()
     # for each block, the indices of the headings that enclose it, outermost first
     _context: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
 

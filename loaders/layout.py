@@ -13,9 +13,10 @@ paragraphs (wrapped lines joined, hyphenation undone).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.document import Block, Heading, Item, ListBlock, Paragraph, Span
-from loaders.layout_furniture import PAGE_NUMBER, drop_furniture
+from loaders.layout_furniture import PAGE_NUMBER, split_furniture
 from loaders.layout_lists import Node, continues, level, same_list
 from loaders.layout_tables import aligned_table, is_table_row, read_table
 from loaders.lines import LABELLED, Line, follows, marker
@@ -228,12 +229,15 @@ class _Reader:
             return False  # the rest of a wrapped sentence
         if line.strong:
             return True
+        following = self.line(1)
         return self.standalone_after(self.at) or (
             len(text.split()) <= 8
-            and (following := self.line(1)) is not None
+            and following is not None
             and not following.blank
-            and following.text[:1].isupper()
-            and not title_like(following.text, 12)
+            and (
+                (following.text[:1].isupper() and not title_like(following.text, 12))
+                or (":" not in text and _numbered_item(following))
+            )
             and not text[:1].isdigit()
         )
 
@@ -316,6 +320,11 @@ class _Reader:
             self.blocks.pop()
             text, spans = previous.text, list(previous.spans)
             first = Line(previous.text, previous.place)
+        item_goes_on = (
+            isinstance(previous, ListBlock)
+            and first.text[:1].islower()
+            and not ends_sentence(_last_item(previous).text)
+        )  # so does a list item, and its text is the item's
         while self.at < len(self.lines):
             line = self.lines[self.at]
             if line.blank or line.heading or line.table is not None:
@@ -345,6 +354,11 @@ class _Reader:
                 and title_like(line.text)
             ):
                 break  # a short title-like line does not wrap onto the next: a title page
+        if item_goes_on and isinstance(previous, ListBlock):
+            self.blocks[-1] = ListBlock(
+                tuple(_extend_last(previous.items, text, tuple(spans))), previous.place
+            )
+            return
         self.blocks.append(Paragraph(text, first.place, tuple(spans)))
         self.last_item = None
 
@@ -411,12 +425,47 @@ class _Reader:
         )
 
 
+def _numbered_item(line: Line) -> bool:
+    """A line that starts a numbered paragraph ("5. Kirkwell has ..."): a short line straight
+    above it is its section's title."""
+    found = marker(line)
+    return found is not None and found[0] in {"num", "dotted"}
+
+
 def _runs_on(title: str) -> bool:
     """A numbered line too long for a heading, or with a sentence ending inside it: the first
     line of a paragraph or item that wraps onto the next."""
     return len(title.split()) >= 9 or bool(re.search(r"[.;?!]\s+\S", title))
 
 
+def _last_item(block: ListBlock) -> Item:
+    """The item a list ends with, however deep."""
+    item = block.items[-1]
+    while item.children:
+        item = item.children[-1]
+    return item
+
+
+def _extend_last(items: tuple[Item, ...], text: str, spans: tuple[Span, ...]) -> list[Item]:
+    """The items with `text` joined to the last one (however deep), its spans moved along."""
+    last = items[-1]
+    if last.children:
+        extended = replace(last, children=tuple(_extend_last(last.children, text, spans)))
+    else:
+        joined = join_lines(last.text, text)
+        shift = len(joined) - len(text)
+        moved = tuple(Span(span.offset + shift, span.place) for span in spans)
+        extended = replace(last, text=joined, spans=last.spans + moved)
+    return [*items[:-1], extended]
+
+
 def read_lines(lines: list[Line]) -> list[Block]:
     """The blocks of a document, from its lines."""
-    return _Reader(drop_furniture(lines)).read()
+    return read_layout(lines)[0]
+
+
+def read_layout(lines: list[Line]) -> tuple[list[Block], list[Paragraph]]:
+    """The blocks of a document, and the page furniture removed from it (running heads and
+    footers, page numbers), each as a one-line paragraph at its place."""
+    kept, removed = split_furniture(lines)
+    return _Reader(kept).read(), [Paragraph(line.text, line.place) for line in removed]

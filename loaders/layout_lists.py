@@ -75,8 +75,9 @@ def _last_at(siblings: list[Node]) -> Node:
 def same_list(
     stack: list[tuple[int, str, list[Node]]], kind: str, indent: int, mark: str | None, last: Node
 ) -> bool:
-    """After a blank line, whether an item goes on with the list read so far."""
-    if any(kind == k for _, k, _ in stack) or indent > stack[0][0] + 1:
+    """After a blank line, whether an item goes on with the list read so far: an item of a
+    kind the list has opened a level for, or of the last item's kind, or indented under it."""
+    if any(kind == k for _, k, _ in stack) or kind == last.kind or indent > stack[0][0] + 1:
         if (
             kind in {"num", "dotted", "label", "action"}
             and mark
