@@ -20,7 +20,7 @@ from loaders.records import (
     Partnership,
     Record,
 )
-from loaders.source import read_source
+from loaders.reader import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 ISLINGTON = ROOT / "corpus" / "documents" / "islington-productivity-plan-2024.txt"
@@ -30,7 +30,7 @@ PLYMOUTH = DATA / "plymouth-corporate-plan-2023.txt"
 
 
 def load(path: Path) -> list[Record]:
-    return list(council_plan.load(path, settings=Settings()))
+    return list(council_plan.load(read_document(path), settings=Settings()))
 
 
 def concepts(records: list[Record], scheme: str) -> list[Concept]:
@@ -157,7 +157,7 @@ def test_islington_actions(islington: list[Record]) -> None:
     assert not any("Right to Buy" in a.text or "settlement" in a.text for a in actions)
     # the contents of the data quality strategy fold into the sentence that introduces them
     assert not any(a.text.startswith("Data quality champions") for a in actions)
-    lines = read_source(ISLINGTON).lines
+    lines = read_document(ISLINGTON).lines
     for action in actions:
         assert action.provenance.line is not None
         assert action.text[:20] in lines[action.provenance.line - 1].text
@@ -303,14 +303,14 @@ def test_pdf_plan(tmp_path: Path) -> None:
 
 
 def test_detect_prefers_plans() -> None:
-    assert council_plan.detect(read_source(ISLINGTON)) >= 0.8
-    assert council_plan.detect(read_source(SUNDERLAND)) >= 0.6
+    assert council_plan.detect(read_document(ISLINGTON)) >= 0.8
+    assert council_plan.detect(read_document(SUNDERLAND)) >= 0.6
     for other in (
         "islington-corporate-peer-challenge-2018.txt",
         "lga-sector-led-improvement-2012.txt",
         "london-councils-lead-chief-executives-2017.txt",
     ):
-        assert council_plan.detect(read_source(ROOT / "corpus" / "documents" / other)) < 0.3
+        assert council_plan.detect(read_document(ROOT / "corpus" / "documents" / other)) < 0.3
 
 
 def test_plan_without_a_council_is_an_error(tmp_path: Path) -> None:

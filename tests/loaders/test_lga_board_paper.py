@@ -28,7 +28,7 @@ from loaders.records import (
     PersonRef,
     Record,
 )
-from loaders.source import read_source
+from loaders.reader import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "documents" / "lga-sector-led-improvement-2012.txt"
@@ -39,7 +39,7 @@ THURROCK = OrgRef("Thurrock Council", "council")
 
 
 def load(path: Path) -> list[Record]:
-    return list(lga_board_paper.load(path, settings=Settings()))
+    return list(lga_board_paper.load(read_document(path), settings=Settings()))
 
 
 def of(records: list[Record], kind: type) -> list:  # type: ignore[type-arg]
@@ -352,7 +352,7 @@ def make_pdf(path: Path) -> Path:
 
 def test_pdf_board_paper_with_running_heads(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "iib-sector-support-2020.pdf")
-    assert lga_board_paper.detect(read_source(path)) >= 0.6
+    assert lga_board_paper.detect(read_document(path)) >= 0.6
     records = load(path)
     eastfield = OrgRef("Eastfield District Council", "council")
     [meeting] = of(records, Meeting)
@@ -395,14 +395,14 @@ OTHER_GENRES = [
 
 @pytest.mark.parametrize("path", [SAMPLE, *sorted(DATA.iterdir())], ids=lambda p: p.name)
 def test_detects_lga_board_papers(path: Path) -> None:
-    source = read_source(path)
+    source = read_document(path)
     assert lga_board_paper.detect(source) >= 0.6
     assert london_councils_paper.detect(source) < 0.3
 
 
 @pytest.mark.parametrize("path", OTHER_GENRES, ids=lambda p: p.name)
 def test_does_not_claim_other_genres(path: Path) -> None:
-    assert lga_board_paper.detect(read_source(path)) < 0.3
+    assert lga_board_paper.detect(read_document(path)) < 0.3
 
 
 def test_a_council_committee_report_with_purpose_of_report_is_not_an_lga_paper(
@@ -414,7 +414,7 @@ def test_a_council_committee_report_with_purpose_of_report_is_not_an_lga_paper(
         "Contact officer: Ann Bell\nPosition: Head of Finance\nEmail: ann.bell@kirkwell.gov.uk\n"
         "1. The Cabinet is asked to agree the budget.\n"
     )
-    assert lga_board_paper.detect(read_source(report)) < 0.3
+    assert lga_board_paper.detect(read_document(report)) < 0.3
 
 
 def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from loaders.records import (
     Record,
     Review,
 )
-from loaders.source import read_source
+from loaders.reader import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "documents" / "london-councils-lead-chief-executives-2017.txt"
@@ -36,7 +36,7 @@ LEADERS = OrgRef("Leaders' Committee", "committee")
 
 
 def load(path: Path) -> list[Record]:
-    return list(london_councils_paper.load(path, settings=Settings()))
+    return list(london_councils_paper.load(read_document(path), settings=Settings()))
 
 
 def of(records: list[Record], kind: type) -> list:  # type: ignore[type-arg]
@@ -327,7 +327,7 @@ def make_pdf(path: Path) -> Path:
 
 def test_pdf_paper(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "executive-lead-chief-executives-2021.pdf")
-    assert london_councils_paper.detect(read_source(path)) >= 0.6
+    assert london_councils_paper.detect(read_document(path)) >= 0.6
     records = load(path)
     [meeting] = of(records, Meeting)
     assert meeting.body == OrgRef("London Councils Executive", "committee")
@@ -369,14 +369,14 @@ OTHER_GENRES = [
 
 @pytest.mark.parametrize("path", [SAMPLE, *sorted(DATA.iterdir())], ids=lambda p: p.name)
 def test_detects_london_councils_papers(path: Path) -> None:
-    source = read_source(path)
+    source = read_document(path)
     assert london_councils_paper.detect(source) >= 0.6
     assert lga_board_paper.detect(source) < 0.3
 
 
 @pytest.mark.parametrize("path", OTHER_GENRES, ids=lambda p: p.name)
 def test_does_not_claim_other_genres(path: Path) -> None:
-    assert london_councils_paper.detect(read_source(path)) < 0.3
+    assert london_councils_paper.detect(read_document(path)) < 0.3
 
 
 def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:
