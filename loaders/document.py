@@ -53,6 +53,7 @@ class Paragraph:
     text: str
     place: Place
     spans: tuple[Span, ...] = ()
+    emphasis: tuple[str, ...] = ()  # phrases set in bold inside the text
 
     def place_at(self, offset: int) -> Place:
         return place_at(self.spans, offset, self.place)
@@ -80,6 +81,7 @@ class Item:
     spans: tuple[Span, ...] = ()
     kind: str = ""  # "bullet", "num", "dotted", "paren", "roman", "alpha", "label" (written
     # "Recommendation N" or "Action N"; a bullet with a marker was labelled too)
+    emphasis: tuple[str, ...] = ()  # phrases set in bold inside the text
 
     @property
     def labelled(self) -> bool:

@@ -34,6 +34,7 @@ class Line:
     heading: int | None = None  # the file says: a heading of this level
     list_level: int | None = None  # the file says: a list item at this depth
     strong: bool = False  # the whole line is bold
+    bold: tuple[str, ...] = ()  # phrases set in bold inside the line
     table: Table | None = None  # the file's own table, at this place
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
+from renderings import to_docx, to_pdf
 
 from loaders.document import Block, Heading, ListBlock, Paragraph, Table
 from loaders.layout import read_lines
@@ -299,3 +300,18 @@ def test_a_short_title_straight_above_a_numbered_paragraph_is_a_heading() -> Non
     assert [b.text for b in blocks if isinstance(b, Heading)] == [
         "Kirkwell Borough Council's improvement journey"
     ]
+
+
+def test_phrases_set_in_bold_are_kept_from_every_kind_of_file(tmp_path: Path) -> None:
+    text = "Technology investment: We have invested in a **data platform** to ingest data."
+    parts = [("title", "Islington Council"), ("para", text)]
+    (tmp_path / "plan.txt").write_text(f"Islington Council\n\n{text}\n")
+    paths = [
+        tmp_path / "plan.txt",
+        to_pdf(parts, tmp_path / "plan.pdf"),
+        to_docx(parts, tmp_path / "plan.docx"),
+    ]
+    for path in paths:
+        (paragraph,) = [b for b in read_document(path).blocks if isinstance(b, Paragraph)]
+        assert paragraph.text == text.replace("**", ""), path.suffix
+        assert paragraph.emphasis == ("data platform",), path.suffix
