@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Protocol
 
 from loaders.dates import Month, When, first_day, parse_period
 from loaders.document import Document
-from loaders.paragraphs import Para, sentences
+from loaders.paragraphs import Cite, Para, sentences
 from loaders.people_mentions import BODY, Mention, appointments, attending
 from loaders.records import (
     ChallengeRef,
@@ -29,11 +28,6 @@ from loaders.records import (
     Provenance,
     Record,
 )
-
-
-class Cite(Protocol):
-    def __call__(self, block: Para, *, position: int | None = None) -> Provenance: ...
-
 
 _JOURNEY = re.compile(
     r"^(?:The )?Improvement [Jj]ourney of (?P<c>.+)$|^(?P<c2>.+?)'s [Ii]mprovement [Jj]ourney$"

@@ -16,6 +16,8 @@ from datetime import date
 
 from councilgraph.settings import Settings
 from loaders import _improvement_journey as journey
+from loaders import _lga_bodies as bodies
+from loaders._lga_bodies import LG_INFORM, LGA, org_for
 from loaders.base import document_record, with_organisations
 from loaders.cover_sheet import fields, person_and_post
 from loaders.dates import parse_period
@@ -28,84 +30,13 @@ from loaders.records import (
     Figure,
     Meeting,
     Membership,
-    Organisation,
-    OrgRef,
     Provenance,
     Record,
 )
 from loaders.text import slugify
 
 GENRE = "lga-board-paper"
-READS = "document"  # reads the document structure (loaders.document)
 
-_LGA = OrgRef("Local Government Association", "organisation")
-_LG_INFORM = OrgRef("LG Inform", "organisation")
-
-# Bodies LGA papers name, as (pattern, canonical ref, part of); other spellings become aliases.
-_BODIES: list[tuple[str, OrgRef, OrgRef | None]] = [
-    (r"Local Government Association|\bLGA\b(?! Improvement| Executive)", _LGA, None),
-    (
-        r"LGA Improvement Board|\b(?<!\w )the Improvement Board",
-        OrgRef("LGA Improvement Board", "board"),
-        _LGA,
-    ),
-    (
-        r"Improvement and Innovation Board",
-        OrgRef("Improvement and Innovation Board", "board"),
-        _LGA,
-    ),
-    (r"LGA Executive|\bthe Executive\b", OrgRef("LGA Executive", "committee"), _LGA),
-    (r"Children's Improvement Board", OrgRef("Children's Improvement Board", "board"), None),
-    (
-        r"Towards Excellence in (?:Councils?'?s? )?Adult Social Care(?: Programme)? Board",
-        OrgRef("Towards Excellence in Adult Social Care Programme Board", "board"),
-        None,
-    ),
-    (r"independent advisory board", OrgRef("LGA Independent Advisory Board", "board"), _LGA),
-    (r"Performance Support Panel", OrgRef("Performance Support Panel", "group"), None),
-    (r"\bCIPFA\b", OrgRef("CIPFA", "organisation"), None),
-    (r"\bIDeA\b", OrgRef("IDeA", "organisation"), None),
-    (r"\bRIEP\b", OrgRef("RIEP", "organisation"), None),
-    (r"Improvement East", OrgRef("Improvement East", "organisation"), None),
-    (r"Audit Commission", OrgRef("Audit Commission", "organisation"), None),
-    (r"National Audit Office", OrgRef("National Audit Office", "organisation"), None),
-    (r"\bSOLACE\b", OrgRef("SOLACE", "organisation"), None),
-    (
-        r"Association of Directors of Adult Social Services",
-        OrgRef("Association of Directors of Adult Social Services", "organisation"),
-        None,
-    ),
-    (
-        r"Association of Directors of Children's Services",
-        OrgRef("Association of Directors of Children's Services", "organisation"),
-        None,
-    ),
-    (
-        r"Department for Communities and Local Government",
-        OrgRef("Department for Communities and Local Government", "organisation"),
-        None,
-    ),
-    (r"\bLG Inform\b", _LG_INFORM, None),
-]
-# A council by name: "Thurrock Council", "Southwark council", "London Borough of Barnet".
-_COUNCIL = re.compile(
-    r"\b(?:London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*"
-    r"|(?<!the )(?<!The )(?<!This )(?<!each )(?:[A-Z][a-z]+ ){1,2}(?:City |County |Borough )?"
-    r"[Cc]ouncil\b(?!s))"
-)
-_NOT_PLACES = {
-    "The",
-    "This",
-    "Each",
-    "Every",
-    "A",
-    "Labour",
-    "Conservative",
-    "County",
-    "City",
-    "Borough",
-    "Town",
-}
 _BODY_LINE = re.compile(
     r"^(?:LGA )?(?P<body>(?:[A-Z][\w,'&]*\s+(?:(?:and|of|for|in)\s+)?){0,6}"
     r"(?:Board|Executive|Committee|Panel))$"
@@ -154,7 +85,7 @@ def load(document: Document, *, settings: Settings) -> Iterator[Record]:
 def _records(document: Document) -> Iterator[Record]:
     header = header_of(document)
     yield document_record(
-        document, genre=GENRE, title=header.title, date=header.date, publisher=_LGA, infer_date=True
+        document, genre=GENRE, title=header.title, date=header.date, publisher=LGA, infer_date=True
     )
     paper = _Paper(document, paragraphs(document, header.start), header)
     yield from paper.meeting()
@@ -163,7 +94,7 @@ def _records(document: Document) -> Iterator[Record]:
     yield from paper.chairs()
     yield from paper.offers()
     yield from paper.figures()
-    yield from journey.records(document, paper.blocks, paper.cite, _org_for)
+    yield from journey.records(document, paper.blocks, paper.cite, org_for)
 
 
 _PURPOSE = re.compile(r"^Purpose of (?:the )?report", re.IGNORECASE)
@@ -226,23 +157,6 @@ def _day(text: str) -> date | None:
     return period[0] if period and isinstance(period[0], date) else None
 
 
-def _org_for(text: str) -> OrgRef:
-    for pattern, ref, _part in _BODIES:
-        if re.search(pattern, text, re.IGNORECASE):
-            return ref
-    name = re.sub(r"^(?:the|The)\s+", "", text.strip())
-    if _COUNCIL.fullmatch(name):
-        return OrgRef(re.sub(r"council$", "Council", name), "council")
-    kind = (
-        "board"
-        if name.endswith("Board")
-        else "committee"
-        if name.endswith("Committee")
-        else "organisation"
-    )
-    return OrgRef(name, kind)  # type: ignore[arg-type]
-
-
 class _Paper:
     """The paper's parts and what the extractors share: where to cite, which council."""
 
@@ -257,7 +171,7 @@ class _Paper:
         if self.header.body and self.header.date and self.header.place:
             body = self.header.body if self.header.body != "Executive" else "LGA Executive"
             yield Meeting(
-                _org_for(body),
+                org_for(body),
                 self.header.date,
                 provenance(self.document, self.header.place, "header"),
                 item=self.header.item,
@@ -265,56 +179,7 @@ class _Paper:
             )
 
     def organisations(self) -> Iterator[Record]:
-        yield from self._known_bodies()
-        yield from self._councils()
-        yield from self._represented()
-
-    def _known_bodies(self) -> Iterator[Record]:
-        for pattern, ref, part_of in _BODIES:
-            found = [
-                (m.group(0), b) for b in self.blocks for m in re.finditer(pattern, b.text, re.I)
-            ]
-            if not found:
-                continue
-            names = {n for n, _ in found if n != ref.name and not n.lower().startswith("the ")}
-            yield Organisation(
-                ref,
-                self.cite(found[0][1]),
-                part_of=part_of,
-                aliases=tuple(sorted(names)),
-                description=self._description(ref),
-            )
-
-    def _councils(self) -> Iterator[Record]:
-        seen: set[str] = set()
-        for block in self.blocks:
-            for match in _COUNCIL.finditer(block.text):
-                ref = _org_for(match.group(0))
-                if ref.kind != "council" or ref.name in seen:
-                    continue
-                if ref.name.split()[0] not in _NOT_PLACES:
-                    seen.add(ref.name)
-                    yield Organisation(ref, self.cite(block))
-
-    def _represented(self) -> Iterator[Record]:
-        """ "involving representatives from, amongst others, the Audit Commission, ..."."""
-        for block in self.blocks:
-            listed = re.search(
-                r"representatives from,? (?:amongst others,? )?(?P<l>[^.]+)", block.text
-            )
-            names = re.split(r",\s*|\s+and\s+(?=the\s|[A-Z]{2,}\b)", listed["l"]) if listed else []
-            for name in names:
-                ref = _org_for(name)
-                known = any(re.search(p, name, re.IGNORECASE) for p, _r, _x in _BODIES)
-                if ref.kind == "organisation" and not known:
-                    yield Organisation(ref, self.cite(block))
-
-    def _description(self, ref: OrgRef) -> str | None:
-        for block in self.blocks:
-            found = re.search(rf"\b{re.escape(ref.name)} is (?P<d>an? [^.;]+)", block.text)
-            if found:
-                return found["d"].strip()
-        return None
+        yield from bodies.organisations(self.blocks, self.cite)
 
     def contact(self) -> Iterator[Record]:
         """ "Contact officer: X" with the "Position:" (or "Job title:") under it."""
@@ -333,17 +198,17 @@ class _Paper:
             who, _ = person_and_post(contact.value)
             if who and post:
                 where = provenance(self.document, contact.place, "contact officer")
-                yield Membership(who, _LGA, post.strip(), where)
+                yield Membership(who, LGA, post.strip(), where)
 
     def chairs(self) -> Iterator[Record]:
         """ "an independent advisory board chaired by Steve Freer, Chief Executive of CIPFA"."""
         for block in self.blocks:
             for chair in chairs(block.text):
                 where = self.cite(block)
-                yield Membership(chair.chair.person, _org_for(chair.body), "Chair", where)
+                yield Membership(chair.chair.person, org_for(chair.body), "Chair", where)
                 if chair.home and chair.home.organisation:
                     home = chair.home
-                    org = _org_for(home.organisation or "")
+                    org = org_for(home.organisation or "")
                     yield Membership(home.person, org, home.post, where, former=home.former)
 
     def offers(self) -> Iterator[Record]:
@@ -368,7 +233,7 @@ class _Paper:
                     tidy_item(item.text),
                     self.cite(item, position=position),
                     notation=item.number,
-                    owner=_LGA,
+                    owner=LGA,
                 )
 
     def figures(self) -> Iterator[Record]:
@@ -380,9 +245,9 @@ class _Paper:
             for pattern, measure, unit, about in _FIGURES:
                 for found in re.finditer(pattern, block.text):
                     subject = (
-                        _LG_INFORM
+                        LG_INFORM
                         if about == "inform" and about_inform
-                        else _LGA
+                        else LGA
                         if about == "lga"
                         else None
                     )

@@ -16,15 +16,24 @@ from datetime import date
 
 from councilgraph.settings import Settings
 from loaders import _lead_chief_executives as lce
+from loaders import _poor_performance as poor_performance
 from loaders.base import document_record, with_organisations
-from loaders.cover_sheet import Field, fields, person_and_post
+from loaders.cover_sheet import Field, fields, labels_in, person_and_post
 from loaders.dates import first_day, parse_period
-from loaders.document import Document, Heading, ListBlock, Paragraph, Place, block_text
-from loaders.paragraphs import Para, cite, items_of, paragraphs, sentences, tidy_item
+from loaders.document import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Place,
+    Table,
+    block_text,
+)
+from loaders.paragraphs import Para, cite, paragraphs, sentences
 from loaders.passages import provenance
 from loaders.people_mentions import chairs, led_by, posts_named
 from loaders.records import (
-    Concept,
     Meeting,
     Membership,
     Organisation,
@@ -37,7 +46,6 @@ from loaders.records import (
 )
 
 GENRE = "london-councils-paper"
-READS = "document"  # reads the document structure (loaders.document)
 
 _LC = lce.LONDON_COUNCILS
 _LGA = OrgRef("Local Government Association", "organisation")
@@ -132,7 +140,7 @@ def _records(document: Document) -> Iterator[Record]:
     yield from _reviews(document, blocks)
     yield from lce.commission_model(document, blocks)
     yield from lce.named_commissions(document, blocks, header.date)
-    yield from _appendix_concepts(document, blocks)
+    yield from poor_performance.concepts(document, blocks)
     yield from _partnerships(document, blocks)
 
 
@@ -152,23 +160,36 @@ class Header:
 
 
 def header_of(document: Document) -> Header:
-    """The header, from the blocks before the report's first section and its cover fields."""
+    """The header: the body's name, then the title up to the first cover field ("Item no:",
+    "Report by:" ...), from the lines above the report's first section; and the cover fields."""
     end = _report_start(document)
-    cover = [f for f in fields(document) if f.index < end]
-    first = min((f.index for f in cover), default=end)
     header = Header(document.path.stem, end)
     titles: list[str] = []
-    for block in document.blocks[: first + 1]:
-        text = block.text if isinstance(block, Heading | Paragraph) else ""
+    for text in _head_lines(document.blocks[:end]):
         found = _BODY_LINE.match(text)
         if header.body is None and found:
             header.body = found["body"]
-        elif header.body is not None and text:
-            label = _ITEM_LABEL.search(text)
-            titles.append(text[: label.start()].strip() if label else text)
+            continue
+        labels = labels_in(text) or list(_ITEM_LABEL.finditer(text))
+        if header.body is not None:
+            titles.append(text[: labels[0].start()].strip() if labels else text)
+        if labels:
+            break
     header.title = " ".join(t for t in titles if t) or header.title
-    _read_cover(header, cover)
+    _read_cover(header, [f for f in fields(document) if f.index < end])
     return header
+
+
+def _head_lines(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The lines of the paper's head: its headings, paragraphs and the items of a list of
+    cover lines, up to the first table."""
+    for block in blocks:
+        if isinstance(block, Table):
+            return
+        if isinstance(block, ListBlock):
+            yield from (item.text for _, item in block.walk())
+        else:
+            yield block.text
 
 
 def _read_cover(header: Header, cover: list[Field]) -> None:
@@ -307,58 +328,6 @@ def _reviews(document: Document, blocks: list[Para]) -> Iterator[Record]:
                 break
 
 
-def _appendix_concepts(document: Document, blocks: list[Para]) -> Iterator[Record]:
-    """Stages, signs, evidence and outcomes of the poor-performance protocol in an appendix."""
-    stages = [b for b in blocks if b.kind == "heading" and re.match(r"^Stage \d+:", b.text)]
-    for stage in stages:
-        number, label = (s.strip() for s in stage.text.split(":", 1))
-        paras = [
-            b
-            for b in blocks
-            if b.kind == "para" and b.section == stage.text and b.part == stage.part
-        ]
-        definition = " ".join(_without_lead_in(p.text) for p in paras).strip() or None
-        yield Concept(
-            "poor-performance-stages",
-            label,
-            cite(document, stage),
-            notation=number,
-            definition=definition,
-        )
-        for para in paras:
-            yield from _listed(document, blocks, para, label)
-
-
-def _listed(document: Document, blocks: list[Para], para: Para, stage: str) -> Iterator[Concept]:
-    """The signs, evidence or outcomes a stage's paragraph lists."""
-    scheme = _list_scheme(para.text)
-    if scheme is None:
-        return
-    for position, item in enumerate(items_of(blocks, para), start=1):
-        where = cite(document, item, position=position)
-        label = tidy_item(item.text)
-        if scheme == "poor-performance-outcomes":
-            first = tidy_item(sentences(item.text)[0])
-            yield Concept(scheme, first, where, definition=label, broader=stage)
-        else:
-            yield Concept(scheme, label, where)
-
-
-def _without_lead_in(text: str) -> str:
-    """A paragraph without the sentence that introduces its list ("These include:")."""
-    return " ".join(s for s in sentences(text) if not re.search(r":-?$", s))
-
-
-def _list_scheme(lead_in: str) -> str | None:
-    if re.search(r"possible outcomes|outcomes could", lead_in, re.IGNORECASE):
-        return "poor-performance-outcomes"
-    if re.search(r"evidence|intelligence", lead_in, re.IGNORECASE):
-        return "poor-performance-evidence"
-    if re.search(r"indicators|signs|warning", lead_in, re.IGNORECASE):
-        return "poor-performance-signs"
-    return None
-
-
 _AGREEMENT = re.compile(
     r"agreement between (?P<members>.+?) (?:on|about|setting out) (?P<subject>[^.]+)\."
 )
@@ -389,4 +358,4 @@ def _partnerships(document: Document, blocks: list[Para]) -> Iterator[Record]:
                 return
 
 
-__all__ = ["GENRE", "READS", "detect", "header_of", "load"]
+__all__ = ["GENRE", "detect", "header_of", "load"]

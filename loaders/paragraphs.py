@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from loaders.document import Document, Heading, Item, ListBlock, Paragraph, Place, Span
 from loaders.passages import provenance
@@ -62,43 +62,54 @@ class _State:
     def __init__(self) -> None:
         self.section = ""
         self.part = ""
-        self.para: str | None = None
-        self.run = 0
+        self.para_number: str | None = None  # the numbered paragraph the walk is in
+        self.run = 0  # items since the last paragraph or text
+
+    def para(
+        self,
+        kind: Kind,
+        text: str,
+        index: int,
+        place: Place,
+        number: str | None = None,
+        **more: Any,
+    ) -> Para:
+        return Para(kind, text, index, place, number, section=self.section, part=self.part, **more)
 
     def heading(self, index: int, block: Heading) -> Para:
-        self.run = 0
-        self.para = None
+        self.run, self.para_number = 0, None
         appendix = _APPENDIX.match(block.text)
         if appendix:
             self.part, self.section = f"Appendix {appendix['id']}", ""
         else:
             self.section = block.text
-        return Para("heading", block.text, index, block.place, section=self.section, part=self.part)
+        return self.para("heading", block.text, index, block.place)
 
     def text(self, index: int, block: Paragraph) -> Para:
         self.run = 0
-        return Para(
-            "text", block.text, index, block.place, None, self.para, self.section, self.part,
-            spans=block.spans,
-        )  # fmt: skip
+        where = (index, block.place)
+        return self.para("text", block.text, *where, parent=self.para_number, spans=block.spans)
 
     def item(self, index: int, item: Item, depth: int) -> Para:
-        marker = item.marker
-        sub = marker is not None and self.para is not None and marker.startswith(self.para + ".")
+        marker, within = item.marker, self.para_number
+        sub = marker is not None and within is not None and marker.startswith(within + ".")
         if depth == 0 and item.kind in _PARAGRAPH_KINDS and marker and not sub:
-            self.para, self.run = marker, 0
-            return Para(
-                "para", item.text, index, item.place, marker, None, self.section, self.part,
-                spans=item.spans,
-            )  # fmt: skip
+            self.para_number, self.run = marker, 0
+            return self.para("para", item.text, index, item.place, marker, spans=item.spans)
         if not item.kind:  # a line of a list whose bullets were lost, or none were written
             return self.text(index, Paragraph(item.text, item.place, item.spans))
         self.run += 1
         number = marker if marker is None or marker[:1].isdigit() else f"({marker})"
-        return Para(
-            "item", item.text, index, item.place, number, self.para, self.section, self.part,
-            self.run, item.spans,
+        return self.para(
+            "item", item.text, index, item.place, number,
+            parent=within, position=self.run, spans=item.spans,
         )  # fmt: skip
+
+
+class Cite(Protocol):
+    """How a genre cites a part of its paper (with its own prefix: "item 2, paragraph 9.1")."""
+
+    def __call__(self, block: Para, *, position: int | None = None) -> Provenance: ...
 
 
 def items_of(found: list[Para], para: Para) -> list[Para]:
