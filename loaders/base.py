@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from councilgraph.settings import Settings
 from loaders.dates import first_day, latest_past_mention
@@ -21,27 +21,12 @@ from loaders.records import (
     Record,
 )
 
-
-class Readable(Protocol):
-    """What a document record needs of the file it was read from."""
-
-    @property
-    def path(self) -> Path: ...
-    @property
-    def sha256(self) -> str: ...
-    @property
-    def pages(self) -> int | None: ...
-    @property
-    def key(self) -> str: ...
-    def text(self) -> str: ...
-
-
 Loader = Callable[..., Iterator[Record]]  # load(document: Document, *, settings: Settings)
 Detector = Callable[[Document], float]  # 0.0 (surely not this genre) .. 1.0 (surely this genre)
 
 
 def document_record(
-    source: Readable,
+    source: Document,
     *,
     genre: str,
     title: str,
