@@ -23,7 +23,7 @@ from loaders._council_plan_actions import actions as plan_actions
 from loaders._council_plan_sections import Part, sections
 from loaders.base import document_record
 from loaders.dates import Month, Year, first_day, parse_period
-from loaders.document import Block, Document, Heading, Paragraph, Place, block_text
+from loaders.document import Document, Heading, Paragraph, Place, block_text
 from loaders.passages import passages, provenance
 from loaders.records import Action, Concept, Organisation, OrgRef, Partnership, Record
 
@@ -147,7 +147,9 @@ def _title_block(document: Document) -> _Head:
     """Read the opening blocks up to the first long one, numbered list or question."""
     head = _Head()
     for index, block in enumerate(document.blocks[:40]):
-        if not isinstance(block, Heading | Paragraph) or getattr(block, "number", None):
+        if not isinstance(block, Heading | Paragraph) or (
+            isinstance(block, Heading) and block.number
+        ):
             break  # a list, a table or a numbered section: the plan itself
         text = block.text.strip()
         if len(text.split()) > 16 or text.endswith("?"):
@@ -156,18 +158,14 @@ def _title_block(document: Document) -> _Head:
             break
         head.skip = index + 1
         _read_head_line(head, block.text, block.place)
-    dated = [(block_text(b), _place(b)) for b in document.blocks[: max(head.skip, 1)]]
+    dated = [(block_text(b), b.place) for b in document.blocks[: max(head.skip, 1)]]
     dated += [
-        (text, _place(b))
+        (text, b.place)
         for b in document.blocks[head.skip : head.skip + 40]
         if _DATE_LINE.match(text := block_text(b))
     ]
     _date_from_lines(head, dated)
     return head
-
-
-def _place(block: Block) -> Place:
-    return block.place
 
 
 def _is_date_line(text: str) -> bool:
