@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 from graph.namespaces import CONCEPT, POLICY_AREA, ROLE
 from loaders.records import ChallengeRef
-from loaders.source import slugify
+from loaders.text import slugify
 
 ORG_KIND_SEGMENT = {
     "organisation": "organisation",

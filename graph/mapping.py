@@ -25,7 +25,7 @@ from graph.namespaces import (
 )
 from loaders import records as r
 from loaders.dates import Month, first_day
-from loaders.source import slugify
+from loaders.text import slugify
 
 
 def map_document(ctx: Context, rec: r.DocumentRecord) -> None:

@@ -1,7 +1,9 @@
 """Loaders: one module per source genre, each turning a document into records with provenance.
 
-`LOADERS` maps a genre name to its module; `detect_genre` picks the loader for a file from
-its wording, and a user can force one (`councilgraph build --genre FILE=GENRE`).
+Every file is read once into a `Document` (`loaders.reader`); `LOADERS` maps a genre name to
+its module, whose `detect(document)` says how surely the document is of its genre and whose
+`load(document, settings=...)` gives its records. `detect_genre` picks the surest, and a user
+can force one (`councilgraph build --genre FILE=GENRE`).
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ from loaders import (
 from loaders.document import Document
 from loaders.reader import DOCUMENT_SUFFIXES, read_document
 from loaders.records import Record
-from loaders.source import TEXT_SUFFIXES as LINE_SUFFIXES
-from loaders.source import read_source
 
 LOADERS: dict[str, ModuleType] = {
     peer_challenge_report.GENRE: peer_challenge_report,
@@ -38,17 +38,8 @@ REGISTER_SUFFIXES = {".csv", ".yaml", ".yml"}
 MIN_CONFIDENCE = 0.3
 
 
-def _reads_document(module: ModuleType) -> bool:
-    """Genres read from the document structure; the rest (being ported) from lines."""
-    return getattr(module, "READS", "lines") == "document"
-
-
 def _score(module: ModuleType, document: Document) -> float:
-    if _reads_document(module):
-        return float(module.detect(document))
-    if document.path.suffix.lower() not in LINE_SUFFIXES | {".pdf"}:
-        return 0.0
-    return float(module.detect(read_source(document.path)))
+    return float(module.detect(document))
 
 
 def detect_genre(path: Path, document: Document | None = None) -> str:
@@ -75,10 +66,7 @@ def load_document(path: Path, *, settings: Settings, genre: str | None = None) -
         raise LoaderError(path, "", f"unknown genre {genre!r}", hint=f"one of {', '.join(LOADERS)}")
     document = read_document(path)
     module = LOADERS[genre or detect_genre(path, document)]
-    if _reads_document(module):
-        records: Iterator[Record] = module.load(document, settings=settings)
-    else:
-        records = module.load(path, settings=settings)
+    records: Iterator[Record] = module.load(document, settings=settings)
     return records
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from loaders._council_plan_parts import MISSION_HEADING, is_asks
-from loaders._council_plan_text import Block
+from loaders._council_plan_sections import Part
 from loaders.records import Action, Provenance
 
 _SUBJECT = r"(?:we|the council|{council}|our\s+(?:[\w-]+\s+){{0,5}}?)"
@@ -73,7 +73,7 @@ def status(text: str) -> str | None:
     return None
 
 
-def actions(found: list[Block], council: str, programmes: list[str]) -> list[tuple[Action, Block]]:
+def actions(found: list[Part], council: str, programmes: list[str]) -> list[tuple[Action, Part]]:
     """What the plan says the council has done or will do: one action per bullet, and one per
     sentence of a paragraph that has the council (or "we") doing something."""
     subject = re.compile(rf"(?:^|\b){_SUBJECT.format(council=re.escape(council))}\s+{_AUX}", re.I)
@@ -108,7 +108,7 @@ def actions(found: list[Block], council: str, programmes: list[str]) -> list[tup
     return result
 
 
-def _status_of(block: Block, text: str) -> str | None:
+def _status_of(block: Part, text: str) -> str | None:
     found = status(text)
     parent = block.parent
     while found is None and parent is not None:
@@ -126,7 +126,7 @@ def _status_of(block: Block, text: str) -> str | None:
     return found
 
 
-def _topic(text: str, block: Block, programmes: list[str]) -> str:
+def _topic(text: str, block: Part, programmes: list[str]) -> str:
     named = [p for p in programmes if p.lower() in text.lower()]
     if named:
         return max(named, key=len)

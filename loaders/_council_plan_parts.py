@@ -1,7 +1,7 @@
-"""What `council_plan` finds in a plan's blocks: missions, programmes, partnerships, actions.
+"""What `council_plan` finds in a plan's parts: missions, programmes, partnerships, actions.
 
-Each function returns `(record, block)` pairs; the caller stamps the document's provenance.
-The heuristics lean on wording that plans share, never on one plan's text: a list after
+Each function takes the plan's parts (`_council_plan_sections`) and returns `(record, part)`
+pairs; the caller stamps the document's provenance. The heuristics lean on wording that plans share, never on one plan's text: a list after
 "five missions:" or under an "Our priorities" heading; Title Case names ending in Plan,
 Model, Hub, Framework, Index ...; "partners such as X, Y and Z"; "we have ...", "we will ...".
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loaders._council_plan_text import Block
+from loaders._council_plan_sections import Part
 from loaders.phrases import RELIES_ON_INDIVIDUALS
 from loaders.records import Concept, OrgRef, Partnership, Provenance
 
@@ -41,7 +41,7 @@ _STOP = {"a", "an", "the", "and", "of", "to", "for", "our", "in", "&"}
 _LABEL_SPLIT = re.compile(r"^(?P<label>[^:–—]{2,80}?)\s*(?::|–|—|\s-\s)\s*(?P<rest>\S.*)$")
 
 
-def is_asks(block: Block) -> bool:
+def is_asks(block: Part) -> bool:
     """Sections asking government for things: their bullets are not the council's actions."""
     return bool(_ASKS_HEADING.search(block.section.title))
 
@@ -59,10 +59,10 @@ def _clean_label(text: str) -> str:
 # ---------------------------------------------------------------- missions
 
 
-def missions(found: list[Block], council: str) -> list[tuple[Concept, Block]]:
+def missions(found: list[Part], council: str) -> list[tuple[Concept, Part]]:
     """One concept per mission, priority or ambition; two wordings of one mission become one."""
     ignore = _tokens(council, set()) | {"council"}
-    kept: list[tuple[Concept, Block, set[str]]] = []
+    kept: list[tuple[Concept, Part, set[str]]] = []
     for label, definition, notation, block in _heading_missions(found) + _inline_missions(found):
         tokens = _tokens(label, ignore)
         if not tokens or len(label.split()) > 12:
@@ -76,7 +76,7 @@ def missions(found: list[Block], council: str) -> list[tuple[Concept, Block]]:
     return [(concept, block) for concept, block, _ in kept]
 
 
-def replace_location(block: Block) -> Provenance:
+def replace_location(block: Part) -> Provenance:
     return Provenance(document="", location=block.where)
 
 
@@ -84,8 +84,8 @@ def _capitals(text: str) -> int:
     return sum(word[:1].isupper() for word in text.split())
 
 
-def _heading_missions(found: list[Block]) -> list[tuple[str, str | None, str | None, Block]]:
-    items: list[tuple[str, str | None, str | None, Block]] = []
+def _heading_missions(found: list[Part]) -> list[tuple[str, str | None, str | None, Part]]:
+    items: list[tuple[str, str | None, str | None, Part]] = []
     for block in found:
         heading = block.section.title
         if block.kind != "bullet" or block.depth or not MISSION_HEADING.search(heading):
@@ -100,8 +100,8 @@ def _heading_missions(found: list[Block]) -> list[tuple[str, str | None, str | N
     return items
 
 
-def _inline_missions(found: list[Block]) -> list[tuple[str, str | None, str | None, Block]]:
-    items: list[tuple[str, str | None, str | None, Block]] = []
+def _inline_missions(found: list[Part]) -> list[tuple[str, str | None, str | None, Part]]:
+    items: list[tuple[str, str | None, str | None, Part]] = []
     for block in found:
         if block.kind == "heading":
             continue
@@ -161,17 +161,16 @@ _CONNECTORS = frozenset(["and", "of", "for", "with", "the", "&", "to", "in", "on
 _WORD = re.compile(r"\(?[A-Za-z0-9][\w'’-]*\)?|[^\w\s]")
 _ACRONYM = re.compile(r"\b([a-z]+(?:\s+[a-z]+){1,5})\s+\(([A-Z]{2,6})\)\s+(\w+)")
 _QUOTED = re.compile(r"['\"]([A-Z][\w -]{2,40})['\"]")
-_BOLD = re.compile(r"\*\*([^*]{2,40})\*\*")
 _INVEST = re.compile(
     r"\b(?:invested in|rolled out|introduced|launched|piloted|developed|set up|built)\b", re.I
 )
 
 
 def programmes(
-    found: list[Block], council: str, missions: list[str], plan: str | None
-) -> list[tuple[Concept, Block]]:
+    found: list[Part], council: str, missions: list[str], plan: str | None
+) -> list[tuple[Concept, Part]]:
     """Named programmes and initiatives, with the bullet or sentence that describes them."""
-    seen: dict[str, tuple[str, Block, str]] = {}
+    seen: dict[str, tuple[str, Part, str]] = {}
     excluded = {council.casefold(), (plan or "").casefold()} | {m.casefold() for m in missions}
     for block in found:
         if block.kind == "heading" or is_asks(block):
@@ -190,17 +189,14 @@ def programmes(
     return result
 
 
-def _names(sentence: str, block: Block) -> list[str]:
+def _names(sentence: str, block: Part) -> list[str]:
     names = [_clean_label(q) for q in _QUOTED.findall(sentence)]
     for phrase, acronym, after in _ACRONYM.findall(sentence):
         words = phrase.split()[-len(acronym) :]
         if after.lower().rstrip("s") in _MARKERS and [w[0] for w in words] == list(acronym.lower()):
             names.append(" ".join(words))
-    raw = " ".join(line.raw for line in block.lines)
     if _INVEST.search(sentence):
-        names += [
-            b.strip() for b in _BOLD.findall(raw) if b.strip() in sentence and len(b.split()) <= 4
-        ]
+        names += [b for b in block.emphasis if b in sentence and len(b.split()) <= 4]
     return names + _title_case_names(sentence)
 
 
@@ -297,7 +293,7 @@ _SUBJECTS = (
 )
 
 
-def partnerships(found: list[Block], council: str) -> list[tuple[Partnership, Block]]:
+def partnerships(found: list[Part], council: str) -> list[tuple[Partnership, Part]]:
     """One partnership per block that names the council's partners."""
     result = []
     for block in found:
@@ -390,7 +386,7 @@ def _words(text: str) -> int:
     return len(re.sub(r"^(?:the|our)\s+", "", text.strip(), flags=re.I).split())
 
 
-def _subject(block: Block, sentence: str) -> str | None:
+def _subject(block: Part, sentence: str) -> str | None:
     if block.lead_in and len(block.lead_in.split()) <= 4:
         return block.lead_in.lower()
     for text in (sentence, block.text):

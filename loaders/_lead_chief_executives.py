@@ -1,8 +1,9 @@
 """London Councils' Lead Chief Executive commissions: how the model is described (who
 commissions, for how long, accountable to whom, on what criteria) and the named commissions
-a paper lists ("Health and care – Lead Chief Executive: Name (Borough)", or a table).
+a paper lists ("Health and care – Lead Chief Executive: Name (Borough)", or a table whose
+header has a "Lead Chief Executive" column, its columns in any order).
 
-Private to `london_councils_paper`.
+Private to `london_councils_paper`; reads the paper's paragraphs (`loaders.paragraphs`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from loaders import _committee_paper_text as txt
-from loaders._committee_paper_text import PERSON, Block
 from loaders.dates import add_years, month_number
+from loaders.document import Document, Table
+from loaders.paragraphs import Para, cite, items_of, location, sentences, tidy_item
+from loaders.passages import provenance
+from loaders.people_mentions import PERSON, person
 from loaders.records import (
     CommissionModel,
     Concept,
@@ -23,16 +26,11 @@ from loaders.records import (
     Provenance,
     Record,
 )
-from loaders.source import Line, Source
 
 LONDON_COUNCILS = OrgRef("London Councils", "organisation")
 LEADERS = OrgRef("Leaders' Committee", "committee")
 EXECUTIVE = OrgRef("London Councils Executive", "committee")
 ROLE = "Lead Chief Executive"
-
-
-def _prov(source: Source, block: Block, *, position: int | None = None) -> Provenance:
-    return txt.provenance(source, block, txt.location(block, position=position))
 
 
 # Short labels for policy areas that papers describe in a sentence rather than name.
@@ -69,7 +67,7 @@ _TERM = re.compile(
 )
 
 
-def commission_model(source: Source, blocks: list[Block]) -> Iterator[Record]:
+def commission_model(document: Document, blocks: list[Para]) -> Iterator[Record]:
     """The way Lead Chief Executives are commissioned, where the paper sets it out."""
     text = " ".join(b.text for b in blocks)
     by, term = _BY.search(text), _TERM.search(text)
@@ -78,12 +76,12 @@ def commission_model(source: Source, blocks: list[Block]) -> Iterator[Record]:
     said = [m.group(0) for m in (by, term) if m]
     anchor = next((b for b in blocks if any(words in b.text for words in said)), blocks[0])
     start = _month_day(term["d"]) if term else None
-    areas, criteria = _commission_lists(source, blocks)
+    areas, criteria = _commission_lists(document, blocks)
     yield from areas + criteria
     yield CommissionModel(
         ROLE,
         LONDON_COUNCILS,
-        _prov(source, anchor),
+        cite(document, anchor),
         commissioned_by=by["by"]
         if by
         else _search(r"commissioned by the (Chief Executive of London Councils)", text),
@@ -98,9 +96,9 @@ def commission_model(source: Source, blocks: list[Block]) -> Iterator[Record]:
     )
 
 
-def _wording(text: str, blocks: list[Block]) -> dict[str, str | None]:
+def _wording(text: str, blocks: list[Para]) -> dict[str, str | None]:
     """The parts of the model the paper states in its own words."""
-    groups = (s for b in blocks for s in txt.sentences(b.text) if "support group" in s.lower())
+    groups = (s for b in blocks for s in sentences(b.text) if "support group" in s.lower())
     drawn = _search(r"\b((?:London )?borough chief executives)\b", text, re.IGNORECASE)
     return {
         "reports_to": _search(
@@ -115,7 +113,9 @@ def _wording(text: str, blocks: list[Block]) -> dict[str, str | None]:
     }
 
 
-def _commission_lists(source: Source, blocks: list[Block]) -> tuple[list[Concept], list[Concept]]:
+def _commission_lists(
+    document: Document, blocks: list[Para]
+) -> tuple[list[Concept], list[Concept]]:
     areas: list[Concept] = []
     criteria: list[Concept] = []
     for block in blocks:
@@ -126,23 +126,23 @@ def _commission_lists(source: Source, blocks: list[Block]) -> tuple[list[Concept
             r"for example.*Lead'? Chief Executives?",
             block.text,
         ):
-            for position, item in enumerate(txt.items_of(blocks, block), start=1):
+            for position, item in enumerate(items_of(blocks, block), start=1):
                 label = _policy_label(item.text)
                 areas.append(
                     Concept(
                         "policy-areas",
                         label,
-                        _prov(source, item, position=position),
-                        definition=txt.tidy_item(item.text),
+                        cite(document, item, position=position),
+                        definition=tidy_item(item.text),
                     )
                 )
         elif re.search(r"commission\w*.*(?:take account of|have regard to|criteria)", block.text):
-            for position, item in enumerate(txt.items_of(blocks, block), start=1):
+            for position, item in enumerate(items_of(blocks, block), start=1):
                 criteria.append(
                     Concept(
                         "commission-criteria",
-                        txt.tidy_item(item.text),
-                        _prov(source, item, position=position),
+                        tidy_item(item.text),
+                        cite(document, item, position=position),
                     )
                 )
     return areas, criteria
@@ -152,7 +152,7 @@ def _policy_label(text: str) -> str:
     for pattern, label in _POLICY_AREAS:
         if re.search(pattern, text, re.IGNORECASE):
             return label
-    return txt.tidy_item(text)
+    return tidy_item(text)
 
 
 def _posts_with(text: str) -> tuple[str, ...]:
@@ -207,7 +207,7 @@ _PERSON_HOME = re.compile(
 
 
 def named_commissions(
-    source: Source, blocks: list[Block], paper_date: date | None
+    document: Document, blocks: list[Para], paper_date: date | None
 ) -> Iterator[Record]:
     """Named Lead Chief Executives, from "Area – Lead Chief Executive: Name (Borough)" lines
     or from a table whose header has a "Lead Chief Executive" column."""
@@ -222,7 +222,7 @@ def named_commissions(
         found = _LEAD_LINE.match(block.text)
         if not found:
             continue
-        where = txt.provenance(source, block, txt.location(block) + f", {found['area'].strip()!r}")
+        where = provenance(document, block.place, f"{location(block)}, {found['area'].strip()!r}")
         for who_home in _PERSON_HOME.finditer(found["people"]):
             yield from _commission(
                 who_home["who"],
@@ -233,13 +233,14 @@ def named_commissions(
                 start,
                 end,
             )
-    for line, cells in _table_rows(source):
-        where = Provenance(
-            source.key, f"table row {cells['area']!r}", line=line.number, page=line.page
-        )
-        yield from _commission(
-            cells["who"], cells["home"], cells["area"], cells.get("group"), where, start, end
-        )
+    for table in document.blocks:
+        if not isinstance(table, Table):
+            continue
+        for row, cells in _table_rows(table):
+            where = provenance(document, table.row_place(row), f"table row {cells['area']!r}")
+            yield from _commission(
+                cells["who"], cells["home"], cells["area"], cells.get("group"), where, start, end
+            )
 
 
 def _commission(
@@ -251,7 +252,7 @@ def _commission(
     start: date | None,
     end: date | None,
 ) -> Iterator[Record]:
-    who = txt.person(who_text)
+    who = person(who_text)
     if who is None or not home_text.strip():
         return
     home = OrgRef(home_text.strip(), "council")
@@ -279,33 +280,35 @@ _COLUMNS = {
 }
 
 
-def _table_rows(source: Source) -> Iterator[tuple[Line, dict[str, str]]]:
-    """Rows of a Markdown ("|") or tab-separated table with a Lead Chief Executive column."""
+def _table_rows(table: Table) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows of a table with a Lead Chief Executive column, by its header (the table's own, or
+    a row naming the column), as (row number, cells by column)."""
     columns: dict[str, int] = {}
-    for line in source.lines:
-        cells = [c.strip() for c in re.split(r"\t+|\s*\|\s*", line.raw.strip().strip("|"))]
-        cells = [txt.tidy_item(c.replace("**", "")) if c else "" for c in cells]
-        if len(cells) < 3:
-            columns = {} if not line.raw.strip() else columns
-            continue
+    header = [table.header] if table.header else []
+    for number, row in enumerate([*header, *table.rows], start=-len(header)):
+        cells = [tidy_item(cell) for cell in row]
         if any(re.search("lead chief executive", c, re.IGNORECASE) for c in cells):
-            columns = {}
-            for key, pattern in _COLUMNS.items():
-                index = next(
-                    (
-                        i
-                        for i, c in enumerate(cells)
-                        if i not in columns.values() and re.search(pattern, c, re.IGNORECASE)
-                    ),
-                    None,
-                )
-                if index is not None:
-                    columns[key] = index
+            columns = _columns(cells)
             continue
-        if {"area", "who", "home"} <= columns.keys() and not re.fullmatch(
-            r"[-: ]*", "".join(cells)
-        ):
-            yield line, {k: cells[i] for k, i in columns.items() if i < len(cells)}
+        if {"area", "who", "home"} <= columns.keys() and "".join(cells).strip():
+            yield number, {k: cells[i] for k, i in columns.items() if i < len(cells)}
+
+
+def _columns(cells: list[str]) -> dict[str, int]:
+    """Which cell of a header row holds the area, the person, their borough, their group."""
+    columns: dict[str, int] = {}
+    for key, pattern in _COLUMNS.items():
+        index = next(
+            (
+                i
+                for i, c in enumerate(cells)
+                if i not in columns.values() and re.search(pattern, c, re.IGNORECASE)
+            ),
+            None,
+        )
+        if index is not None:
+            columns[key] = index
+    return columns
 
 
 def _commission_start(text: str, paper_date: date | None) -> date | None:

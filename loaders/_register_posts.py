@@ -28,7 +28,7 @@ from loaders._register_files import Context, Row, council, require_columns
 from loaders.dates import When, first_day, from_iso, last_day
 from loaders.names import split_honorific
 from loaders.records import DocumentRecord, Membership, OrgKind, OrgRef, PersonRef, Record
-from loaders.source import slugify
+from loaders.text import slugify
 
 REQUIRED = (
     "person",

@@ -1,40 +1,32 @@
-"""What every document loader shares: the entry-point type and the document record."""
+"""What every document loader shares: the entry-point type, the document record, and an
+Organisation record for every body a paper's other records name."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
 
 from councilgraph.settings import Settings
 from loaders.dates import first_day, latest_past_mention
-from loaders.records import DocumentRecord, OrgRef, Provenance, Record
-from loaders.source import Source
+from loaders.document import Document
+from loaders.records import (
+    DocumentRecord,
+    Meeting,
+    Membership,
+    Organisation,
+    OrgRef,
+    Provenance,
+    Record,
+)
 
-
-class Readable(Protocol):
-    """What a document record needs of the file it was read from."""
-
-    @property
-    def path(self) -> Path: ...
-    @property
-    def sha256(self) -> str: ...
-    @property
-    def pages(self) -> int | None: ...
-    @property
-    def key(self) -> str: ...
-    def text(self) -> str: ...
-
-
-Loader = Callable[
-    ..., Iterator[Record]
-]  # load(source: Path, *, settings: Settings) -> Iterator[Record]
-Detector = Callable[[Source], float]  # 0.0 (surely not this genre) .. 1.0 (surely this genre)
+Loader = Callable[..., Iterator[Record]]  # load(document: Document, *, settings: Settings)
+Detector = Callable[[Document], float]  # 0.0 (surely not this genre) .. 1.0 (surely this genre)
 
 
 def document_record(
-    source: Readable,
+    source: Document,
     *,
     genre: str,
     title: str,
@@ -70,4 +62,24 @@ def document_record(
     )
 
 
-__all__ = ["Detector", "Loader", "Path", "Settings", "document_record"]
+def with_organisations(records: Iterable[Record]) -> Iterator[Record]:
+    """The records with repeated Organisation records dropped, and an Organisation added for
+    every body a membership or meeting names that no Organisation record states."""
+    stated: set[OrgRef] = set()
+    named: dict[OrgRef, Provenance] = {}
+    for record in records:
+        if isinstance(record, Organisation):
+            if record.ref in stated:
+                continue
+            stated.add(record.ref)
+        elif isinstance(record, Membership) and isinstance(record.organisation, OrgRef):
+            named.setdefault(record.organisation, record.provenance)
+        elif isinstance(record, Meeting):
+            named.setdefault(record.body, record.provenance)
+        yield record
+    for ref, where in named.items():
+        if ref not in stated:
+            yield Organisation(ref, where)
+
+
+__all__ = ["Detector", "Loader", "Path", "Settings", "document_record", "with_organisations"]

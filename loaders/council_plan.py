@@ -1,5 +1,9 @@
-"""A council's own plan (corporate, council, delivery or productivity plan): the council, its
-missions or priorities, named programmes, partners, and what it says it has done or will do.
+"""Genre: a council's own plan (corporate, council, delivery or productivity plan): the council,
+its missions or priorities, named programmes, partners, and what it says it has done or will do.
+
+Reads the `Document`: the opening blocks for the council, title and date (at the precision
+printed: a month is kept as its first day, and noted); the plan's sections, bullets and
+paragraphs (`_council_plan_sections`) for the rest.
 
 Statements of what the council did or plans become `Action`s with no `responds_to`: a later
 graph stage links them to peer challenge recommendations where the texts support it.
@@ -11,17 +15,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import _council_plan_parts as parts
 from loaders._council_plan_actions import actions as plan_actions
-from loaders._council_plan_text import Block, blocks, content_lines
+from loaders._council_plan_sections import Part, sections
 from loaders.base import document_record
-from loaders.dates import parse_date, parse_month
-from loaders.records import Action, Concept, Organisation, OrgRef, Partnership, Provenance, Record
-from loaders.source import Line, Source, read_source
+from loaders.dates import Month, Year, first_day, parse_period
+from loaders.document import Document, Heading, Paragraph, Place, block_text
+from loaders.passages import passages, provenance
+from loaders.records import Action, Concept, Organisation, OrgRef, Partnership, Record
 
 GENRE = "council-plan"
 
@@ -50,10 +54,10 @@ _FIRST_PERSON = re.compile(
 )
 
 
-def detect(source: Source) -> float:
+def detect(document: Document) -> float:
     """Sure when the opening names a council plan and the text speaks as "we"; unsure otherwise."""
-    opening = " ".join(line.text for line in source.nonblank()[:15])
-    text = source.text()
+    opening = " ".join(block_text(block) for block in document.head(15))[:3000]
+    text = document.text()
     score = 0.0
     if _PLAN_TITLE.search(opening):
         score += 0.55
@@ -71,65 +75,62 @@ def detect(source: Source) -> float:
     return max(0.0, min(score, 1.0))
 
 
-def load(path: Path, *, settings: Settings) -> Iterator[Record]:
+def load(document: Document, *, settings: Settings) -> Iterator[Record]:
     """The plan's document record first, then the council, missions, programmes, partnerships
     and the actions the plan states."""
-    source = read_source(path)
-    head = _title_block(source)
-    council = head.council or _council_from_text(source)
+    del settings  # nothing configurable here
+    head = _title_block(document)
+    council = head.council or _council_from_text(document)
     if council is None:
         raise LoaderError(
-            path,
+            document.path,
             "opening",
             "no council named in the plan's opening",
             hint="is this a council plan? force another genre with --genre",
         )
     publisher = OrgRef(council, "council")
     record = document_record(
-        source, genre=GENRE, title=head.title(council), date=head.date, publisher=publisher
+        document, genre=GENRE, title=head.title(council), date=head.date, publisher=publisher
     )
     if head.date_note:
         record = replace(record, provenance=replace(record.provenance, location=head.date_note))
     yield record
-    yield Organisation(ref=publisher, provenance=_provenance(source, head.council_line, "opening"))
-    found = blocks(source, skip=head.skip)
+    where = provenance(document, head.council_place or document.blocks[0].place, "opening")
+    yield Organisation(ref=publisher, provenance=where)
+    found = sections(document, skip=head.skip)
     missions = parts.missions(found, council)
     for concept in missions:
-        yield _with_source(concept, source, owner=publisher)
+        yield _with_source(concept, document, owner=publisher)
     programmes = parts.programmes(found, council, [m.label for m, _ in missions], head.plan)
     for concept in programmes:
-        yield _with_source(concept, source, owner=publisher)
+        yield _with_source(concept, document, owner=publisher)
     for partnership in parts.partnerships(found, council):
-        yield _with_source(partnership, source)
+        yield _with_source(partnership, document)
     for action in plan_actions(found, council, [p.label for p, _ in programmes]):
-        yield _with_source(action, source)
-
-
-def _provenance(source: Source, line: Line | None, location: str) -> Provenance:
-    if line is None:
-        return Provenance(document=source.key, location=location)
-    return Provenance(document=source.key, location=location, line=line.number, page=line.page)
+        yield _with_source(action, document)
 
 
 def _with_source(
-    found: tuple[Concept | Partnership | Action, Block], source: Source, owner: OrgRef | None = None
+    found: tuple[Concept | Partnership | Action, Part],
+    document: Document,
+    owner: OrgRef | None = None,
 ) -> Concept | Partnership | Action:
     """Stamp a record made by `parts` with this document's provenance (and owner)."""
-    record, block = found
-    provenance = _provenance(source, block.line, record.provenance.location)
+    record, part = found
+    where = provenance(document, part.place, record.provenance.location)
     if isinstance(record, Concept):
-        return replace(record, provenance=provenance, owner=owner)
+        return replace(record, provenance=where, owner=owner)
     if isinstance(record, Action):
-        return replace(record, provenance=provenance, evidence=(source.key,))
-    return replace(record, provenance=provenance)
+        return replace(record, provenance=where, evidence=(document.key,))
+    return replace(record, provenance=where)
 
 
 class _Head:
-    """What the plan's opening lines say: council, plan title, date."""
+    """What the plan's opening says: council, plan title, date."""
 
     def __init__(self) -> None:
         self.council: str | None = None
-        self.council_line: Line | None = None
+        self.council_place: Place | None = None
         self.plan: str | None = None
         self.date: date | None = None
         self.date_note: str | None = None
@@ -142,35 +143,41 @@ class _Head:
         return f"{council} {plan}"
 
 
-def _title_block(source: Source) -> _Head:
-    """Read the opening lines up to the first long line or numbered heading."""
+def _title_block(document: Document) -> _Head:
+    """Read the opening blocks up to the first long one, numbered list or question."""
     head = _Head()
-    lines = content_lines(source)
-    for index, line in enumerate(lines[:40]):
-        text = line.text.lstrip("# ").strip()
-        if not text:
-            continue
-        if len(text.split()) > 16 or re.match(r"^\d{1,2}[.)]\s", text) or text.endswith("?"):
+    for index, block in enumerate(document.blocks[:40]):
+        if not isinstance(block, Heading | Paragraph) or (
+            isinstance(block, Heading) and block.number
+        ):
+            break  # a list, a table or a numbered section: the plan itself
+        text = block.text.strip()
+        if len(text.split()) > 16 or text.endswith("?"):
             break
         if head.council and head.plan and not _is_date_line(text):
             break
         head.skip = index + 1
-        _read_head_line(head, line, text)
-    dated = [line for line in lines[: max(head.skip, 1)] if line.text]
-    dated += [line for line in lines[head.skip : 80] if _DATE_LINE.match(line.text)]
+        _read_head_line(head, block.text, block.place)
+    dated = [(block_text(b), b.place) for b in document.blocks[: max(head.skip, 1)]]
+    dated += [
+        (text, b.place)
+        for b in document.blocks[head.skip : head.skip + 40]
+        if _DATE_LINE.match(text := block_text(b))
+    ]
     _date_from_lines(head, dated)
     return head
 
 
 def _is_date_line(text: str) -> bool:
-    short_date = len(text.split()) <= 5 and bool(parse_date(text) or parse_month(text))
+    period = parse_period(text)
+    short_date = len(text.split()) <= 5 and period is not None and not isinstance(period[0], Year)
     return short_date or bool(_DATE_LINE.match(text))
 
 
-def _read_head_line(head: _Head, line: Line, text: str) -> None:
+def _read_head_line(head: _Head, text: str, place: Place) -> None:
     council = _council_in(text)
     if council and head.council is None:
-        head.council, head.council_line = council, line
+        head.council, head.council_place = council, place
     plan = _PLAN_TITLE.search(text)
     if plan and head.plan is None:
         head.plan = (
@@ -179,31 +186,27 @@ def _read_head_line(head: _Head, line: Line, text: str) -> None:
         head.plan = re.sub(r"\s+", " ", head.plan)
 
 
-def _date_from_lines(head: _Head, lines: list[Line]) -> None:
-    """The most precise date the lines give: a day, else a month, else a plan's first year."""
-    for line in lines:
-        day = parse_date(line.text)
-        if day:
-            head.date, head.date_note = day, f"whole document; dated {_where(line)}"
+def _date_from_lines(head: _Head, lines: list[tuple[str, Place]]) -> None:
+    """The most precise date the opening gives: a day, else a month (its first day, noted),
+    else a plan's first year (noted)."""
+    periods = [(parse_period(text), text, place) for text, place in lines]
+    for period, _, place in periods:
+        if period and isinstance(period[0], date):
+            head.date, head.date_note = period[0], f"whole document; dated {place}"
             return
-    for line in lines:
-        month = parse_month(line.text)
-        if month:
-            head.date = date(month[0], month[1], 1)
-            note = f"date given as month only ({line.text.strip()})"
-            head.date_note = f"whole document; {note}, {_where(line)}"
+    for period, text, place in periods:
+        if period and isinstance(period[0], Month):
+            head.date = first_day(period[0])
+            note = f"date given as month only ({text.strip()})"
+            head.date_note = f"whole document; {note}, {place}"
             return
-    for line in lines:
-        year = _YEAR.search(line.text)
-        if year and (_DATE_LINE.match(line.text) or _PLAN_TITLE.search(line.text)):
+    for _, text, place in periods:
+        year = _YEAR.search(text)
+        if year and (_DATE_LINE.match(text) or _PLAN_TITLE.search(text)):
             head.date = date(int(year.group(1)), 1, 1)
             note = f"date given as year only ({year.group(0)})"
-            head.date_note = f"whole document; {note}, {_where(line)}"
+            head.date_note = f"whole document; {note}, {place}"
             return
-
-
-def _where(line: Line) -> str:
-    return f"page {line.page}, line {line.number}" if line.page else f"line {line.number}"
 
 
 def _council_in(text: str) -> str | None:
@@ -216,11 +219,11 @@ def _council_in(text: str) -> str | None:
     return name if len(name.split()) >= 2 or name.startswith(("London", "Royal")) else None
 
 
-def _council_from_text(source: Source) -> str | None:
+def _council_from_text(document: Document) -> str | None:
     """The council the plan names most often, when its opening does not name one."""
     counts: dict[str, int] = {}
-    for line in source.nonblank():
-        for found in _COUNCIL.finditer(line.text):
+    for passage in passages(document):
+        for found in _COUNCIL.finditer(passage.text):
             name = _council_in(found.group(0))
             if name:
                 counts[name] = counts.get(name, 0) + 1

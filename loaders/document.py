@@ -53,6 +53,7 @@ class Paragraph:
     text: str
     place: Place
     spans: tuple[Span, ...] = ()
+    emphasis: tuple[str, ...] = ()  # phrases set in bold inside the text
 
     def place_at(self, offset: int) -> Place:
         return place_at(self.spans, offset, self.place)
@@ -80,6 +81,7 @@ class Item:
     spans: tuple[Span, ...] = ()
     kind: str = ""  # "bullet", "num", "dotted", "paren", "roman", "alpha", "label" (written
     # "Recommendation N" or "Action N"; a bullet with a marker was labelled too)
+    emphasis: tuple[str, ...] = ()  # phrases set in bold inside the text
 
     @property
     def labelled(self) -> bool:
@@ -143,6 +145,9 @@ class Document:
     sha256: str
     blocks: tuple[Block, ...]
     pages: int | None = None
+    # the page furniture the reader removed (running heads and footers, page numbers), each a
+    # one-line paragraph at its place: a committee paper's running head names its meeting
+    furniture: tuple[Paragraph, ...] = ()
     # for each block, the indices of the headings that enclose it, outermost first
     _context: tuple[tuple[int, ...], ...] = field(default=(), repr=False, compare=False)
 

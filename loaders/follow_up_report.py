@@ -41,7 +41,6 @@ from loaders.records import (
 )
 
 GENRE = "follow-up-report"
-READS = "document"  # reads the document structure (loaders.document)
 
 _COMMITTEE_MARKS = (
     r"agenda item",
@@ -255,4 +254,4 @@ def _agree(short: str, long: str) -> bool:
     return bool(words) and len(words & set(b.split())) >= 0.6 * len(words)
 
 
-__all__ = ["GENRE", "READS", "detect", "load"]
+__all__ = ["GENRE", "detect", "load"]

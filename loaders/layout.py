@@ -6,8 +6,8 @@ place, and what the file itself says about it (a Markdown `#`, a Word heading or
 PDF font size or bold face). This module removes page furniture, then reads the lines
 top to bottom: tables (pipe, tab and aligned-column rows), lists (bullets, numbers, letters,
 roman numerals, "Recommendation N"; nested by indent or by a change of marker; wrapped lines
-joined), headings (numbered in sequence, marked by the file, or short standalone lines) and
-paragraphs (wrapped lines joined, hyphenation undone).
+joined), headings (numbered in sequence, marked by the file, or short standalone lines: see
+`loaders.layout_headings`) and paragraphs (wrapped lines joined, hyphenation undone).
 """
 
 from __future__ import annotations
@@ -15,33 +15,20 @@ from __future__ import annotations
 import re
 
 from loaders.document import Block, Heading, Item, ListBlock, Paragraph, Span
-from loaders.layout_furniture import PAGE_NUMBER, drop_furniture
-from loaders.layout_lists import Node, continues, level, same_list
+from loaders.layout_furniture import split_furniture
+from loaders.layout_headings import MONTH_START, NUMBERED_TITLE, Headings
+from loaders.layout_lists import Node, continues, extend_last, last_item, level, same_list
 from loaders.layout_tables import aligned_table, is_table_row, read_table
-from loaders.lines import LABELLED, Line, follows, marker
+from loaders.lines import Line, marker
 from loaders.text import ends_sentence, join_lines, title_like
-
-_NUMBERED_TITLE = re.compile(
-    r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
-)
-_MONTH_START = re.compile(
-    r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-    re.IGNORECASE,
-)
-_LEAD_IN = re.compile(
-    r"\b(?:were|was|are|is|include[sd]?|including|following|by|as follows|comprised|below)\s*:$",
-    re.IGNORECASE,
-)
-
 
 _ENDS_MIDWAY = re.compile(
     r"(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|as|that|which|who|is|are|be)|[,;:\-–])$",
     re.IGNORECASE,
 )
-_SENTENCE_START = re.compile(r"^(?:the|we|our|this|these|in|it|they|you|your|there|a|an)\b", re.I)
 
 
-class _Reader:
+class _Reader(Headings):
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         self.at = 0
@@ -54,71 +41,6 @@ class _Reader:
         self.width = lengths[int(len(lengths) * 0.9)] if lengths else 0
 
     # ---- helpers
-
-    def line(self, offset: int = 0) -> Line | None:
-        at = self.at + offset
-        return self.lines[at] if 0 <= at < len(self.lines) else None
-
-    def previous_text(self) -> str:
-        for back in range(self.at - 1, -1, -1):
-            if self.lines[back].text:
-                return self.lines[back].text
-            return ""  # a blank line just before
-        return ""
-
-    def standalone_after(self, index: int) -> bool:
-        following = self.lines[index + 1] if index + 1 < len(self.lines) else None
-        return following is None or following.blank or bool(following.heading)
-
-    def numbered_heading(self, line: Line) -> tuple[str, str] | None:
-        """(number, title) when a numbered line is the next section heading, not a list item."""
-        found = _NUMBERED_TITLE.match(line.text)
-        if not found or LABELLED.match(line.text) or _MONTH_START.match(found["title"]):
-            return None
-        number, title = found["num"], found["title"].strip()
-        if not title_like(title, 12) or not title[:1].isupper() or title.endswith(":"):
-            return None  # "1. Improve scrutiny:" introduces sub-items
-        if not line.heading and (not self.standalone_after(self.at) and line.strong is False):
-            # a heading stands on its own line; a list item's text runs on
-            following = self.line(1)
-            if (
-                following is not None
-                and following.text
-                and marker(following) is None
-                and not title_like(following.text)
-                and (following.text[:1].islower() or _runs_on(title))
-            ):
-                return None  # a wrapped line, or "1.1 To present the report of the ... Corporate"
-        following = self.line(1)
-        if following is not None and not following.blank:
-            ahead = marker(following)
-            if ahead is not None and ahead[1] and follows(number, ahead[1]):
-                return None  # "3. Close the gap" then "4. ...": a list, not sections
-        top = int(re.sub(r"\D.*", "", number))
-        continues = self.last_item is not None and follows(self.last_item, number)
-        if continues and not (top == self.top + 1 and self._section_shaped(title)):
-            return None
-        dotted = not number.isdigit()
-        if (
-            top > (self.top + 2 if self.top else 20)
-            or top < self.top
-            or (top == self.top and not dotted)
-        ):
-            return None
-        return number, title
-
-    def _section_shaped(self, title: str) -> bool:
-        """A short standalone title followed by text that is not the list's next item: the
-        next section, though its number would also continue the list ("1. Do X" then
-        "2. The peer team")."""
-        if len(title.split()) > 6 or not self.standalone_after(self.at):
-            return False
-        for ahead in self.lines[self.at + 1 :]:
-            if ahead.blank:
-                continue
-            found = marker(ahead)
-            return found is None or found[0] not in {"num", "dotted"}
-        return True
 
     # ---- the blocks
 
@@ -181,8 +103,8 @@ class _Reader:
     def heading(self, line: Line, level: int | None) -> None:
         text = line.text.strip()
         number = None
-        found = _NUMBERED_TITLE.match(text)
-        if found and level is not None and not _MONTH_START.match(found["title"]):
+        found = NUMBERED_TITLE.match(text)
+        if found and level is not None and not MONTH_START.match(found["title"]):
             number, text = found["num"], found["title"]
             self.top = int(re.sub(r"\D.*", "", number))
         text = text.rstrip(":").strip()
@@ -196,46 +118,6 @@ class _Reader:
         self.blocks.append(heading)
         self.last_item = None
         self.at += 1
-
-    def plain_level(self, line: Line) -> int:
-        """A heading the file does not mark: one level under the last heading the numbering
-        or the file fixed; a label ending in ':' one level under the heading before it."""
-        base = self.levels[-1] if self.levels else 0
-        if line.text.endswith(":"):
-            before = next((b for b in reversed(self.blocks) if isinstance(b, Heading)), None)
-            if before is not None:
-                if id(before) in self.labels:
-                    return before.level
-                return max(before.level + 1, base + 1)
-        return base + 1
-
-    def plain_heading(self, line: Line) -> bool:
-        """A short standalone title-like line that starts a section."""
-        text = line.text
-        if not title_like(text, 12) or PAGE_NUMBER.match(text):
-            return False
-        if text.endswith(":") and (len(text.split()) > 6 or _LEAD_IN.search(text)):
-            return False
-        if text.endswith(":") and len(text.split()) > 3 and _SENTENCE_START.match(text):
-            return False  # "The peer team recommends:" leads into what follows
-        before = self.previous_text()
-        after_heading = (
-            bool(self.blocks)
-            and isinstance(self.blocks[-1], Heading)
-            and (self.at > 0 and self.blocks[-1].place == self.lines[self.at - 1].place)
-        )
-        if before and not ends_sentence(before) and not line.strong and not after_heading:
-            return False  # the rest of a wrapped sentence
-        if line.strong:
-            return True
-        return self.standalone_after(self.at) or (
-            len(text.split()) <= 8
-            and (following := self.line(1)) is not None
-            and not following.blank
-            and following.text[:1].isupper()
-            and not title_like(following.text, 12)
-            and not text[:1].isdigit()
-        )
 
     def unmarked_list(self) -> bool:
         """Two or more short lines of the same kind after a lead-in (a line ending in ':' or a
@@ -268,7 +150,10 @@ class _Reader:
             at += 1
         if len(run) < 2:
             return False
-        items = tuple(Item(line.text, None, line.place, (), (Span(0, line.place),)) for line in run)
+        items = tuple(
+            Item(line.text, None, line.place, (), (Span(0, line.place),), emphasis=line.bold)
+            for line in run
+        )
         self.blocks.append(ListBlock(items, run[0].place))
         self.last_item = None
         self.at = at
@@ -306,7 +191,7 @@ class _Reader:
 
     def paragraph(self) -> None:
         first = self.lines[self.at]
-        text, spans = "", []
+        text, spans, emphasis = "", [], []
         previous = self.blocks[-1] if self.blocks else None
         if (
             isinstance(previous, Paragraph)
@@ -314,8 +199,13 @@ class _Reader:
             and not ends_sentence(previous.text)
         ):  # a paragraph broken by a page break or a stray blank line goes on
             self.blocks.pop()
-            text, spans = previous.text, list(previous.spans)
+            text, spans, emphasis = previous.text, list(previous.spans), list(previous.emphasis)
             first = Line(previous.text, previous.place)
+        item_goes_on = (
+            isinstance(previous, ListBlock)
+            and first.text[:1].islower()
+            and not ends_sentence(last_item(previous).text)
+        )  # so does a list item, and its text is the item's
         while self.at < len(self.lines):
             line = self.lines[self.at]
             if line.blank or line.heading or line.table is not None:
@@ -330,6 +220,7 @@ class _Reader:
             joined = join_lines(text, line.text)
             spans.append(Span(len(joined) - len(line.text), line.place))
             text = joined
+            emphasis += line.bold
             self.at += 1
             following = self.line()
             if text.endswith(":") and following is not None and following.text[:1].isupper():
@@ -345,7 +236,11 @@ class _Reader:
                 and title_like(line.text)
             ):
                 break  # a short title-like line does not wrap onto the next: a title page
-        self.blocks.append(Paragraph(text, first.place, tuple(spans)))
+        if item_goes_on and isinstance(previous, ListBlock):
+            items = extend_last(previous.items, text, tuple(spans), tuple(emphasis))
+            self.blocks[-1] = ListBlock(tuple(items), previous.place)
+            return
+        self.blocks.append(Paragraph(text, first.place, tuple(spans), tuple(emphasis)))
         self.last_item = None
 
     def list(self) -> None:
@@ -373,8 +268,14 @@ class _Reader:
                 if is_table_row(line.raw or line.text):
                     break
                 # straight under the item and indented under it, or after a line that fills
-                # the width: the item wraps on, whatever the line looks like
-                wraps = not blank and (line.indent > last.indent or self._wrapped(self.at - 1))
+                # the width: the item wraps on, whatever the line looks like -- unless the item
+                # has ended its sentence and the line is a short title over the next paragraph
+                titles = ends_sentence(last.text) and self._titles_numbered(line)
+                wraps = (
+                    not blank
+                    and not titles
+                    and (line.indent > last.indent or self._wrapped(self.at - 1))
+                )
                 if not wraps and self.plain_heading(line) and (blank or ends_sentence(last.text)):
                     break
                 if not wraps and not continues(last, line):
@@ -396,6 +297,7 @@ class _Reader:
                 break
             siblings = level(stack, roots, last, kind, indent)
             node = Node(text, mark, kind, indent, line.place, [Span(0, line.place)])
+            node.emphasis += line.bold
             siblings.append(node)
             last = node
             if kind in {"num", "dotted"}:
@@ -411,12 +313,13 @@ class _Reader:
         )
 
 
-def _runs_on(title: str) -> bool:
-    """A numbered line too long for a heading, or with a sentence ending inside it: the first
-    line of a paragraph or item that wraps onto the next."""
-    return len(title.split()) >= 9 or bool(re.search(r"[.;?!]\s+\S", title))
-
-
 def read_lines(lines: list[Line]) -> list[Block]:
     """The blocks of a document, from its lines."""
-    return _Reader(drop_furniture(lines)).read()
+    return read_layout(lines)[0]
+
+
+def read_layout(lines: list[Line]) -> tuple[list[Block], list[Paragraph]]:
+    """The blocks of a document, and the page furniture removed from it (running heads and
+    footers, page numbers), each as a one-line paragraph at its place."""
+    kept, removed = split_furniture(lines)
+    return _Reader(kept).read(), [Paragraph(line.text, line.place) for line in removed]

@@ -1,6 +1,9 @@
 """Page furniture: page numbers and running headers and footers (short lines repeated at the
-top or bottom of several pages, or three times or more in a text without pages) are removed,
-and where furniture stood between two parts of one paragraph or list they join again."""
+top or bottom of several pages, or three times or more in a text without pages; a committee
+paper's "Leaders' Committee - 8 October 2019 Agenda Item 6, Page 1" footer; an "Item 3" head
+that breaks into a sentence) are removed, and where furniture stood between two parts of one
+paragraph or list they join again. What was removed is kept apart: a paper's running head
+names its meeting, date and item."""
 
 from __future__ import annotations
 
@@ -16,22 +19,40 @@ PAGE_NUMBER = re.compile(
 )
 
 
+# "Leaders' Committee – 8 October 2019 Agenda Item 6, Page 1": a committee paper's footer.
+_PAGE_FOOTER = re.compile(r"^.{0,120}\bagenda item \d{1,3}[a-z]?,?\s*page \d{1,3}$", re.I)
+# "Item 2", "Agenda Item 3": a committee paper's running head.
+_ITEM_HEAD = re.compile(r"^(?:agenda\s+)?item:?\s*\d{1,3}[a-z]?$", re.IGNORECASE)
+
+
 def _furniture_key(text: str) -> str:
     """A line with its numbers (page numbers, dates) blanked, to find it repeated."""
     return re.sub(r"\b\d+\b", "#", text.lower()).strip()
 
 
 def drop_furniture(lines: list[Line]) -> list[Line]:
-    """Lines without page numbers and running headers and footers (short lines repeated on
-    several pages, or three times or more in a text without pages). Where furniture stood
-    between two parts of one paragraph or list, the blank lines around it go too."""
+    """Lines without page furniture (see `split_furniture`)."""
+    return split_furniture(lines)[0]
+
+
+def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """(the lines without page numbers and running headers and footers, the furniture
+    removed). Where furniture stood between two parts of one paragraph or list, the blank
+    lines around it go too."""
     repeated = _running(lines)
     out: list[Line] = []
+    removed: list[Line] = []
     dropped = False
-    for line in lines:
+    for at, line in enumerate(lines):
         furniture = line.text and line.table is None and not line.heading
-        if furniture and (PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
+        if furniture and (
+            PAGE_NUMBER.match(line.text)
+            or _furniture_key(line.text) in repeated
+            or _PAGE_FOOTER.match(line.text)
+            or (_ITEM_HEAD.match(line.text) and _breaks_sentence(out, lines, at))
+        ):
             dropped = True
+            removed.append(line)
             while out and out[-1].blank:
                 out.pop()
             continue
@@ -41,7 +62,21 @@ def drop_furniture(lines: list[Line]) -> list[Line]:
             out.append(Line("", line.place))
         dropped = False
         out.append(line)
-    return out
+    return out, removed
+
+
+def _breaks_sentence(before: list[Line], lines: list[Line], at: int) -> bool:
+    """Whether the line at `at` stands alone between blank lines just after text that has not
+    ended its sentence: a running head printed where a page broke a paragraph."""
+    previous = next((line for line in reversed(before) if not line.blank), None)
+    alone = (at == 0 or lines[at - 1].blank) and (at + 1 >= len(lines) or lines[at + 1].blank)
+    return (
+        alone
+        and previous is not None
+        and not previous.heading
+        and previous.table is None
+        and not ends_sentence(previous.text)
+    )
 
 
 def _new_block_after_break(before: Line, after: Line, lines: list[Line]) -> bool:

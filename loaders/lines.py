@@ -15,6 +15,7 @@ NUMBERED = re.compile(
     r"|\(?(?P<roman>(?:i{1,3}|iv|vi{0,3}|ix|x|xi{1,3}))[.)]|\(?(?P<alpha>[a-z])[.)]"
     r"|\((?P<upper>[A-Z])\))\s+(?P<text>\S.*)$"
 )
+_DOTTED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?P<text>\S.*)$")
 LABELLED = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<open>\[\s*)?(?P<word>Recommendation|Rec\.?|Action)\s+"
     r"(?P<label>\d{1,2}(?:\.\d{1,2})?[a-z]?)(?(open)\s*\]\s*|\s*(?:[:.–—-]\s*|$))(?P<text>.*)$",
@@ -33,6 +34,7 @@ class Line:
     heading: int | None = None  # the file says: a heading of this level
     list_level: int | None = None  # the file says: a list item at this depth
     strong: bool = False  # the whole line is bold
+    bold: tuple[str, ...] = ()  # phrases set in bold inside the line
     table: Table | None = None  # the file's own table, at this place
 
     @property
@@ -54,6 +56,9 @@ def marker(line: Line) -> tuple[str, str | None, str] | None:
         labelled = LABELLED.match(text)
         if labelled and labelled["text"]:
             return _label_kind(labelled, "bullet"), labelled["label"], labelled["text"]
+        dotted = _DOTTED.match(text)
+        if dotted:  # "- 9.1. Councils are ...": a sub-paragraph set as a bullet keeps its number
+            return "dotted", dotted["number"], dotted["text"]
         return "bullet", None, text
     labelled = LABELLED.match(text)
     if labelled:

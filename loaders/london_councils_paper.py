@@ -1,22 +1,39 @@
-"""Loader for London Councils committee papers (Leaders' Committee, Executive, Transport and
-Environment Committee ...): the meeting, bodies and posts, the Lead Chief Executive
-commission model and named commissions, reviews, and lists defined in appendices."""
+"""Genre: London Councils committee papers (Leaders' Committee, Executive, Transport and
+Environment Committee ...): the meeting, bodies and posts, the Lead Chief Executive commission
+model and named commissions, reviews, and lists defined in appendices.
+
+Reads the `Document`: the cover sheet (`loaders.cover_sheet`) for the meeting's item, author,
+date and contacts; the paper's numbered paragraphs (`loaders.paragraphs`) for the rest, with
+people and posts read by `loaders.people_mentions` and the commissions by
+`_lead_chief_executives`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 from councilgraph.settings import Settings
-from loaders import _committee_paper_text as txt
 from loaders import _lead_chief_executives as lce
-from loaders._committee_paper_text import PERSON, Block
-from loaders.base import document_record
-from loaders.dates import parse_date, parse_month
+from loaders import _poor_performance as poor_performance
+from loaders.base import document_record, with_organisations
+from loaders.cover_sheet import Field, fields, labels_in, person_and_post
+from loaders.dates import first_day, parse_period
+from loaders.document import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Place,
+    Table,
+    block_text,
+)
+from loaders.paragraphs import Para, cite, paragraphs, sentences
+from loaders.passages import provenance
+from loaders.people_mentions import chairs, led_by, posts_named
 from loaders.records import (
-    Concept,
     Meeting,
     Membership,
     Organisation,
@@ -27,7 +44,6 @@ from loaders.records import (
     Record,
     Review,
 )
-from loaders.source import Source, read_source
 
 GENRE = "london-councils-paper"
 
@@ -73,17 +89,22 @@ _BODIES: list[tuple[str, OrgRef, OrgRef | None]] = [
     (r"Society of London Treasurers", OrgRef("Society of London Treasurers", "organisation"), None),
 ]
 
-# Short labels for policy areas that papers describe in a sentence rather than name.
 _BODY_LINE = re.compile(
     r"^(?:London Councils'?\s+)?(?P<body>Leaders'? Committee|Executive(?: Sub-Committee)?|"
     r"[A-Z][\w,' ]*?(?:Committee|Forum|Board))$"
 )
+_ITEM_LABEL = re.compile(r"\bItem no\b", re.IGNORECASE)
+_HEAD = re.compile(
+    r"^(?:London Councils'? )?(?:Leaders'? Committee|Executive|Transport and Environment"
+    r" Committee|Grants Committee)\b",
+    re.MULTILINE,
+)
 
 
-def detect(source: Source) -> float:
+def detect(document: Document) -> float:
     """How sure we are that this is a London Councils committee paper."""
-    head = "\n".join(line.text for line in source.lines[:40])
-    text = source.text()
+    head = "\n".join(block_text(block) for block in document.head(12))
+    text = document.text()
     score = 0.0
     if re.search(r"^Item no:?\s*\w+|\bItem no:", head, re.IGNORECASE | re.MULTILINE):
         score += 0.3
@@ -93,80 +114,112 @@ def detect(source: Source) -> float:
         score += 0.2
     if text.count("London Councils") >= 2:
         score += 0.2
-    if re.search(
-        r"^(?:London Councils'? )?(?:Leaders'? Committee|Executive|Transport and Environment"
-        r" Committee|Grants Committee)\b",
-        head,
-        re.MULTILINE,
-    ):
+    if _HEAD.search(head):
         score += 0.1
     if "London Councils" not in text:
         score = min(score, 0.2)
     return min(score, 1.0)
 
 
-def load(path: Path, *, settings: Settings) -> Iterator[Record]:
+def load(document: Document, *, settings: Settings) -> Iterator[Record]:
     """Read one London Councils paper; the DocumentRecord first, then everything else."""
-    yield from txt.complete(_records(read_source(path)))
+    del settings  # nothing configurable here
+    yield from with_organisations(_records(document))
 
 
-def _records(source: Source) -> Iterator[Record]:
-    header = _Header(source)
+def _records(document: Document) -> Iterator[Record]:
+    header = header_of(document)
     yield document_record(
-        source, genre=GENRE, title=header.title, date=header.date, publisher=_LC, infer_date=True
+        document, genre=GENRE, title=header.title, date=header.date, publisher=_LC, infer_date=True
     )
-    blocks = txt.blocks(source, header.end)
-    yield from _meeting(source, header)
-    yield from _organisations(source, header, blocks)
-    memberships = list(_header_memberships(source, header)) + list(_named_posts(source, blocks))
-    yield from memberships
-    yield from _reviews(source, blocks)
-    yield from lce.commission_model(source, blocks)
-    yield from lce.named_commissions(source, blocks, header.date)
-    yield from _appendix_concepts(source, blocks)
-    yield from _partnerships(source, blocks)
+    blocks = paragraphs(document, header.end)
+    yield from _meeting(document, header)
+    yield from _organisations(document, header, blocks)
+    yield from _header_memberships(document, header)
+    yield from _named_posts(document, blocks)
+    yield from _reviews(document, blocks)
+    yield from lce.commission_model(document, blocks)
+    yield from lce.named_commissions(document, blocks, header.date)
+    yield from poor_performance.concepts(document, blocks)
+    yield from _partnerships(document, blocks)
 
 
-class _Header:
-    """The paper's header: body, title, item, author, date, contact officer."""
+@dataclass
+class Header:
+    """The paper's header: body, title, item, author, date, contact officers."""
 
-    def __init__(self, source: Source) -> None:
-        self.body: str | None = None
-        self.title_parts: list[str] = []
-        self.item: str | None = None
-        self.author: PersonRef | None = None
-        self.author_post: str | None = None
-        self.date: date | None = None
-        self.contacts: list[PersonRef] = []
-        self.end = 0
-        self.line = source.lines[0]
-        for index, line in enumerate(source.lines[:60]):
-            if re.match(r"^(?:1\.\s+\S|Introduction$|Background$)", line.text):
-                self.end = index
-                break
-            self._read(line.text, line)
-        self.title = " ".join(self.title_parts) or source.path.stem
+    title: str
+    end: int  # the first block of the report itself
+    body: str | None = None
+    item: Field | None = None
+    author: PersonRef | None = None
+    author_post: str | None = None
+    author_place: Place | None = None
+    date: date | None = None
+    contacts: list[PersonRef] = field(default_factory=list)
 
-    def _read(self, text: str, line: object) -> None:
-        found = re.search(r"\bItem no:?\s*(?P<item>\w+)", text, re.IGNORECASE)
-        if found:
-            self.item = found["item"]
-            if not self.title_parts and text[: found.start()].strip():
-                self.title_parts.append(text[: found.start()].strip())
+
+def header_of(document: Document) -> Header:
+    """The header: the body's name, then the title up to the first cover field ("Item no:",
+    "Report by:" ...), from the lines above the report's first section; and the cover fields."""
+    end = _report_start(document)
+    header = Header(document.path.stem, end)
+    titles: list[str] = []
+    for text in _head_lines(document.blocks[:end]):
+        found = _BODY_LINE.match(text)
+        if header.body is None and found:
+            header.body = found["body"]
+            continue
+        labels = labels_in(text) or list(_ITEM_LABEL.finditer(text))
+        if header.body is not None:
+            titles.append(text[: labels[0].start()].strip() if labels else text)
+        if labels:
+            break
+    header.title = " ".join(t for t in titles if t) or header.title
+    _read_cover(header, [f for f in fields(document) if f.index < end])
+    return header
+
+
+def _head_lines(blocks: tuple[Block, ...]) -> Iterator[str]:
+    """The lines of the paper's head: its headings, paragraphs and the items of a list of
+    cover lines, up to the first table."""
+    for block in blocks:
+        if isinstance(block, Table):
             return
-        if m := re.match(r"^Report by:\s*(?P<who>.+?)(?:\s+Job title:\s*(?P<post>.+))?$", text):
-            self.author = txt.person(m["who"])
-            self.author_post = m["post"] or self.author_post
-        elif m := re.match(r"^Job title:\s*(?P<post>.+)$", text):
-            self.author_post = m["post"]
-        elif m := re.match(r"^Date:\s*(?P<d>.+)$", text):
-            self.date = parse_date(m["d"])
-        elif m := re.match(r"^Contact Officers?:\s*(?P<who>.+)$", text, re.IGNORECASE):
-            self.contacts += [p for p in map(txt.person, re.split(r",| and ", m["who"])) if p]
-        elif text and self.body is None and _BODY_LINE.match(text):
-            self.body = _BODY_LINE.match(text)["body"]  # type: ignore[index]
-        elif text and self.item is None and self.body is not None:
-            self.title_parts.append(text)
+        if isinstance(block, ListBlock):
+            yield from (item.text for _, item in block.walk())
+        else:
+            yield block.text
+
+
+def _read_cover(header: Header, cover: list[Field]) -> None:
+    for found in cover:
+        if found.key == "item" and header.item is None:
+            header.item = found
+        elif found.key == "lead_officer" and header.author is None:  # "Report by:"
+            header.author, post = person_and_post(found.value)
+            header.author_post = header.author_post or post
+            header.author_place = found.place
+        elif found.key == "job_title":
+            header.author_post = found.value or header.author_post
+        elif found.key == "date" and header.date is None:
+            period = parse_period(found.value)
+            header.date = period[0] if period and isinstance(period[0], date) else None
+        elif found.key == "contact":
+            for name in re.split(r",| and ", found.value):
+                who, _ = person_and_post(name)
+                header.contacts += [who] if who else []
+
+
+def _report_start(document: Document) -> int:
+    """The first block of the report: an "Introduction" or "Background" heading, or the list
+    that opens with paragraph 1."""
+    for index, block in enumerate(document.blocks[:60]):
+        if isinstance(block, Heading | Paragraph) and block.text in {"Introduction", "Background"}:
+            return index
+        if isinstance(block, ListBlock) and block.items[0].marker == "1":
+            return index
+    return 0
 
 
 def _body_ref(body: str) -> OrgRef:
@@ -193,18 +246,14 @@ def _org_for(text: str) -> OrgRef:
     return OrgRef(name, kind)  # type: ignore[arg-type]
 
 
-def _prov(source: Source, block: Block, *, position: int | None = None) -> Provenance:
-    return txt.provenance(source, block, txt.location(block, position=position))
-
-
-def _meeting(source: Source, header: _Header) -> Iterator[Record]:
+def _meeting(document: Document, header: Header) -> Iterator[Record]:
     if header.body and header.date:
-        where = Provenance(source.key, "header", line=_line_of(source, "Item no"))
+        place = header.item.place if header.item else document.blocks[0].place
         yield Meeting(
             _body_ref(header.body),
             header.date,
-            where,
-            item=header.item,
+            provenance(document, place, "header"),
+            item=header.item.value if header.item else None,
             title=header.title,
             author=header.author,
             author_post=header.author_post,
@@ -212,17 +261,15 @@ def _meeting(source: Source, header: _Header) -> Iterator[Record]:
         )
 
 
-def _line_of(source: Source, needle: str) -> int | None:
-    return next((ln.number for ln in source.lines if needle.lower() in ln.text.lower()), None)
-
-
-def _organisations(source: Source, header: _Header, blocks: list[Block]) -> Iterator[Record]:
-    everything = [(header.title, None)] + [(b.text, b) for b in blocks]
+def _organisations(document: Document, header: Header, blocks: list[Para]) -> Iterator[Record]:
+    everything: list[tuple[str, Para | None]] = [(header.title, None)]
+    everything += [(b.text, b) for b in blocks]
+    text = document.text()
     for pattern, ref, part_of in _BODIES:
         names: list[str] = []
-        first: Block | None = None
-        for text, block in everything:
-            for found in re.finditer(pattern, text):
+        first: Para | None = None
+        for said, block in everything:
+            for found in re.finditer(pattern, said):
                 names.append(found.group(0))
                 first = first or block
         if ref == _EXECUTIVE and header.body and header.body.startswith("Executive"):
@@ -230,137 +277,55 @@ def _organisations(source: Source, header: _Header, blocks: list[Block]) -> Iter
         if not names:
             continue
         aliases = tuple(sorted({n for n in names if n != ref.name}))
-        where = _prov(source, first) if first else Provenance(source.key, "header")
-        acronym = re.search(rf"{re.escape(ref.name)}\s*\((?P<a>[A-Z]{{2,6}})\)", source.text())
+        where = cite(document, first) if first else Provenance(document.key, "header")
+        acronym = re.search(rf"{re.escape(ref.name)}\s*\((?P<a>[A-Z]{{2,6}})\)", text)
         if acronym:
             aliases = tuple(sorted(set(aliases) | {acronym["a"]}))
         yield Organisation(ref, where, part_of=part_of, aliases=aliases)
 
 
-def _header_memberships(source: Source, header: _Header) -> Iterator[Record]:
-    if header.author and header.author_post:
-        where = Provenance(source.key, "header, 'Report by'", line=_line_of(source, "Report by"))
+def _header_memberships(document: Document, header: Header) -> Iterator[Record]:
+    if header.author and header.author_post and header.author_place:
+        where = provenance(document, header.author_place, "header, 'Report by'")
         yield Membership(header.author, _LC, header.author_post, where)
 
 
-_POST = r"(?:Deputy |Vice[- ])?Chair(?:man)?|Chief Executive|Vice[- ]Chair|Director|Leader"
-_POST_OF = re.compile(
-    rf"(?:the |The )?(?P<post>{_POST}) of"
-    rf" (?P<org>London Councils|CELC|the [A-Z][\w' ]+?|[A-Z][\w' ]+?),"
-    rf" (?P<who>{txt.HONORIFIC}\s+{txt.NAME})"
-)
-_CHAINED = re.compile(rf",? (?:and )?the (?P<post>{_POST}), (?P<who>{txt.HONORIFIC}\s+{txt.NAME})")
-_CHAIRED = re.compile(
-    rf"(?P<body>(?:[A-Z][\w']*\s+(?:(?:and|of|for|in)\s+)?){{1,6}}(?:Board|Committee|Group|Panel))"
-    rf"(?:\s*\([A-Z]{{2,6}}\))?,? (?:is |was )?chaired by (?P<who>{PERSON})"
-)
-
-
-def _named_posts(source: Source, blocks: list[Block]) -> Iterator[Record]:
+def _named_posts(document: Document, blocks: list[Para]) -> Iterator[Record]:
     """Posts stated in passing: "The Chair of London Councils, Councillor Kober, the Vice
     Chair, Councillor O'Neill ..." and "The LGA's Independent Advisory Board, chaired by ..."."""
     for block in blocks:
-        for found in _POST_OF.finditer(block.text):
-            org = _org_for(found["org"])
-            who = txt.person(found["who"])
-            if who:
-                yield Membership(who, org, found["post"], _prov(source, block))
-            for chained in _chain(block.text, found.end()):
-                yield Membership(chained[1], org, chained[0], _prov(source, block))
-        for found in _CHAIRED.finditer(block.text):
-            who = txt.person(found["who"])
-            if who:
-                yield Membership(who, _org_for(found["body"]), "Chair", _prov(source, block))
+        for said in posts_named(block.text):
+            org = _org_for(said.organisation or "")
+            yield Membership(said.person, org, said.post, cite(document, block))
+        for chair in chairs(block.text):
+            where = cite(document, block)
+            yield Membership(chair.chair.person, _org_for(chair.body), "Chair", where)
+            if chair.home and chair.home.organisation:
+                home = chair.home
+                org = _org_for(home.organisation or "")
+                yield Membership(home.person, org, home.post, where, former=home.former)
 
 
-def _chain(text: str, position: int) -> Iterator[tuple[str, PersonRef]]:
-    while found := _CHAINED.match(text, position):
-        who = txt.person(found["who"])
-        if who:
-            yield found["post"], who
-        position = found.end()
-
-
-_REVIEW = re.compile(
-    rf"the (?P<label>(?:[A-Z][\w']*\s+)+(?:Challenge|Review))(?: process| report)?,?"
-    rf" led by (?P<who>{PERSON})"
-)
-
-
-def _reviews(source: Source, blocks: list[Block]) -> Iterator[Record]:
+def _reviews(document: Document, blocks: list[Para]) -> Iterator[Record]:
     seen: set[str] = set()
     for block in blocks:
-        for sentence in txt.sentences(block.text):
-            found = _REVIEW.search(sentence)
-            if not found or found["label"] in seen:
-                continue
-            label, who = found["label"].strip(), txt.person(found["who"])
-            seen.add(label)
-            month = parse_month(sentence)
-            owner = re.sub(r"\s*(?:Challenge|Review)$", "", label)
-            subject = next(
-                (ref for pattern, ref, _p in _BODIES if re.fullmatch(pattern, owner)), None
-            )
-            kind = "challenge" if label.endswith("Challenge") else "review"
-            when = date(month[0], month[1], 1) if month else None
-            yield Review(
-                label, _prov(source, block), subject=subject, led_by=who, date=when, kind=kind
-            )
-            if who:
-                yield Membership(who, OrgRef(label, "team"), "Leader", _prov(source, block))
-
-
-def _appendix_concepts(source: Source, blocks: list[Block]) -> Iterator[Record]:
-    """Stages, signs, evidence and outcomes of the poor-performance protocol in an appendix."""
-    stages = [b for b in blocks if b.kind == "heading" and re.match(r"^Stage \d+:", b.text)]
-    for stage in stages:
-        number, label = (s.strip() for s in stage.text.split(":", 1))
-        paras = [
-            b
-            for b in blocks
-            if b.kind == "para" and b.section == stage.text and b.part == stage.part
-        ]
-        definition = " ".join(_without_lead_in(p.text) for p in paras).strip() or None
-        yield Concept(
-            "poor-performance-stages",
-            label,
-            _prov(source, stage),
-            notation=number,
-            definition=definition,
-        )
-        for para in paras:
-            scheme = _list_scheme(para.text)
-            items = txt.items_of(blocks, para)
-            for position, item in enumerate(items, start=1):
-                if scheme is None:
+        for sentence in sentences(block.text):
+            for label, who in led_by(sentence):
+                if label in seen:
                     continue
-                label_text = txt.tidy_item(item.text)
-                if scheme == "poor-performance-outcomes":
-                    first = txt.tidy_item(txt.sentences(item.text)[0])
-                    yield Concept(
-                        scheme,
-                        first,
-                        _prov(source, item, position=position),
-                        definition=label_text,
-                        broader=label,
-                    )
-                else:
-                    yield Concept(scheme, label_text, _prov(source, item, position=position))
-
-
-def _without_lead_in(text: str) -> str:
-    """A paragraph without the sentence that introduces its list ("These include:")."""
-    return " ".join(s for s in txt.sentences(text) if not re.search(r":-?$", s))
-
-
-def _list_scheme(lead_in: str) -> str | None:
-    if re.search(r"possible outcomes|outcomes could", lead_in, re.IGNORECASE):
-        return "poor-performance-outcomes"
-    if re.search(r"evidence|intelligence", lead_in, re.IGNORECASE):
-        return "poor-performance-evidence"
-    if re.search(r"indicators|signs|warning", lead_in, re.IGNORECASE):
-        return "poor-performance-signs"
-    return None
+                seen.add(label)
+                period = parse_period(sentence)
+                owner = re.sub(r"\s*(?:Challenge|Review)$", "", label)
+                subject = next(
+                    (ref for pattern, ref, _p in _BODIES if re.fullmatch(pattern, owner)), None
+                )
+                kind = "challenge" if label.endswith("Challenge") else "review"
+                when = first_day(period[0]) if period else None
+                where = cite(document, block)
+                yield Review(label, where, subject=subject, led_by=who, date=when, kind=kind)
+                if who:
+                    yield Membership(who, OrgRef(label, "team"), "Leader", where)
+                break
 
 
 _AGREEMENT = re.compile(
@@ -368,9 +333,9 @@ _AGREEMENT = re.compile(
 )
 
 
-def _partnerships(source: Source, blocks: list[Block]) -> Iterator[Record]:
+def _partnerships(document: Document, blocks: list[Para]) -> Iterator[Record]:
     for block in blocks:
-        for sentence in txt.sentences(block.text):
+        for sentence in sentences(block.text):
             found = _AGREEMENT.search(sentence)
             if not found:
                 continue
@@ -386,8 +351,11 @@ def _partnerships(source: Source, blocks: list[Block]) -> Iterator[Record]:
                 yield Partnership(
                     f"agreement between {found['members']}",
                     members,
-                    _prov(source, block),
+                    cite(document, block),
                     subject=found["subject"].strip(),
                     statement=sentence.strip('"'),
                 )
                 return
+
+
+__all__ = ["GENRE", "detect", "header_of", "load"]

@@ -36,7 +36,6 @@ from loaders.records import (
 from loaders.teams import team
 
 GENRE = "peer-challenge-report"
-READS = "document"  # reads the document structure (loaders.document)
 
 TYPE_PHRASE = re.compile(
     r"(?:LGA\s+)?(?:(?:corporate|finance|financial|planning|children'?s|adults?'?"

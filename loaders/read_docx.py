@@ -61,7 +61,21 @@ def _paragraph(para: Any, place: Place, counters: dict[tuple[str, int], int]) ->
             text = f"{counters[(list_id, level)]}. {text}"
         return Line(text, place, raw=text, indent=level * 4, list_level=level)
     strong = bool(para.runs) and all(run.bold for run in para.runs if run.text.strip())
-    return Line(text, place, raw=text, strong=strong)
+    return Line(text, place, raw=text, strong=strong, bold=_bold_runs(para.runs))
+
+
+def _bold_runs(runs: Any) -> tuple[str, ...]:
+    """Phrases set in bold: runs of bold text, next to each other joined."""
+    phrases: list[str] = []
+    current = ""
+    for run in runs:
+        if run.bold and run.text:
+            current += run.text
+        elif current:
+            phrases.append(current)
+            current = ""
+    phrases.append(current)
+    return tuple(text for phrase in phrases if (text := clean(phrase)))
 
 
 def _list_info(para: Any, style: str) -> tuple[int | None, bool, str]:

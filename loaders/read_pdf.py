@@ -62,7 +62,21 @@ class _Row:
         return statistics.median(float(w["size"]) for w in self.words)
 
     def bold(self) -> bool:
-        return all("bold" in str(w.get("fontname", "")).lower() for w in self.words)
+        return all(_is_bold(w) for w in self.words)
+
+    def bold_phrases(self) -> tuple[str, ...]:
+        """Runs of bold words inside the line."""
+        phrases: list[list[str]] = [[]]
+        for word in self.words:
+            if _is_bold(word):
+                phrases[-1].append(str(word["text"]))
+            elif phrases[-1]:
+                phrases.append([])
+        return tuple(text for words in phrases if (text := clean(" ".join(words))))
+
+
+def _is_bold(word: dict[str, Any]) -> bool:
+    return "bold" in str(word.get("fontname", "")).lower()
 
 
 def pdf_lines(path: Path, data: bytes) -> tuple[list[Line], int]:
@@ -224,6 +238,7 @@ def _line(row: _Row, place: Place, body: float) -> Line:
         indent=indent,
         heading=None if size < HEADING_RATIO * body else -round(size * 10),
         strong=row.bold() and len(raw.split()) <= 14,
+        bold=row.bold_phrases(),
     )
 
 

@@ -16,6 +16,7 @@ _MD_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 _MD_STRONG = re.compile(r"^\s*(?:\*\*|__)(?P<text>[^*_].*?)(?:\*\*|__)\s*:?\s*$")
 _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_BOLD = re.compile(r"\*\*(?=\S)(?P<a>[^*]+?)(?<=\S)\*\*|__(?=\S)(?P<b>[^_]+?)(?<=\S)__")
 
 
 def _indent(raw: str) -> int:
@@ -50,7 +51,7 @@ def text_lines(text: str, *, markdown: bool) -> tuple[list[Line], int | None]:
         elif _MD_RULE.match(raw) and "|" not in raw:
             lines.append(Line("", place))  # a rule of dashes or underscores parts blocks
         else:
-            lines.append(Line(clean(raw), place, raw=raw, indent=_indent(raw)))
+            lines.append(Line(clean(raw), place, raw=raw, indent=_indent(raw), bold=bold(raw)))
     if markdown:
         lines = _underlined(lines, [raw for raw, _ in raws])
     return lines, pages
@@ -66,7 +67,14 @@ def _markdown_line(raw: str, place: Place) -> Line:
         level = len(heading["hashes"])
         return Line(clean(heading["text"]), place, raw=body, heading=level)
     strong = bool(_MD_STRONG.match(body))
-    return Line(clean(body), place, raw=body, indent=_indent(body), strong=strong)
+    return Line(clean(body), place, raw=body, indent=_indent(body), strong=strong, bold=bold(body))
+
+
+def bold(raw: str) -> tuple[str, ...]:
+    """Phrases a line sets in bold with ** or __ ("We have invested in a **data platform**")."""
+    return tuple(
+        text for found in _BOLD.finditer(raw) if (text := clean(found["a"] or found["b"] or ""))
+    )
 
 
 def _underlined(lines: list[Line], raws: list[str]) -> list[Line]:

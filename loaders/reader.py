@@ -8,11 +8,12 @@ block keeps its place so provenance can point back into the source.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from councilgraph.errors import LoaderError
 from loaders.document import Document
-from loaders.layout import read_lines
+from loaders.layout import read_layout
 from loaders.lines import Line
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -43,7 +44,7 @@ def read_document(path: Path) -> Document:
 
         lines = docx_lines(path, data)
     elif suffix in TEXT_SUFFIXES | MARKDOWN_SUFFIXES:
-        lines, pages = _text(path, data, markdown=suffix in MARKDOWN_SUFFIXES)
+        lines, pages = _text(path, data, markdown=suffix in MARKDOWN_SUFFIXES or None)
     else:
         raise LoaderError(
             path,
@@ -51,13 +52,18 @@ def read_document(path: Path) -> Document:
             f"unsupported file type {path.suffix!r}",
             hint=f"documents must be one of {', '.join(sorted(DOCUMENT_SUFFIXES))}",
         )
-    blocks = read_lines(lines)
+    blocks, furniture = read_layout(lines)
     if not blocks:
         raise LoaderError(path, "", "no text in the document")
-    return Document(path, digest, tuple(blocks), pages)
+    return Document(path, digest, tuple(blocks), pages, tuple(furniture))
 
 
-def _text(path: Path, data: bytes, *, markdown: bool) -> tuple[list[Line], int | None]:
+_MD_HEADINGS = re.compile(r"^ {0,3}#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def _text(path: Path, data: bytes, *, markdown: bool | None) -> tuple[list[Line], int | None]:
+    """Lines of a text file; `markdown` None for a .txt, which is read as Markdown where its
+    headings are written with `#` (what PDF and Word converters often save as text)."""
     from loaders.read_text import text_lines
 
     try:
@@ -72,4 +78,6 @@ def _text(path: Path, data: bytes, *, markdown: bool) -> tuple[list[Line], int |
         ) from exc
     if "\x00" in text:
         raise LoaderError(path, "", "contains NUL bytes: a binary file, not text")
+    if markdown is None:
+        markdown = len(_MD_HEADINGS.findall(text)) >= 2
     return text_lines(text, markdown=markdown)

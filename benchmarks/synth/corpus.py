@@ -20,7 +20,7 @@ from benchmarks.synth.documents import (
 )
 from benchmarks.synth.people import Person, _unique_names, choose_team, make_pool
 from councilgraph.settings import BUNDLED_CORPUS
-from loaders.source import slugify
+from loaders.text import slugify
 
 AUTHORITIES = BUNDLED_CORPUS / "registers" / "local-authorities.csv"
 FIRST_YEAR, LAST_YEAR = 2011, 2024

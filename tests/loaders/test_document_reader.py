@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
+from renderings import to_docx, to_pdf
 
 from loaders.document import Block, Heading, ListBlock, Paragraph, Table
 from loaders.layout import read_lines
@@ -205,3 +206,112 @@ def test_weekday_names_inside_a_range_of_days() -> None:
         date(2019, 12, 9),
         date(2019, 12, 9),
     )
+
+
+# ---- committee papers (London Councils and LGA papers, issue 15)
+
+
+def test_a_txt_file_with_markdown_headings_is_read_as_markdown(tmp_path: Path) -> None:
+    path = tmp_path / "lga-paper.txt"
+    path.write_text(
+        "## **Sector-led Improvement**\n\n### **Purpose of report**\n\nFor discussion.\n\n"
+        "### **Improvement Journey of Thurrock Council**\n\n13. Thurrock had a challenge.\n"
+    )
+    headings = [b.text for b in read_document(path).blocks if isinstance(b, Heading)]
+    assert headings == [
+        "Sector-led Improvement",
+        "Purpose of report",
+        "Improvement Journey of Thurrock Council",
+    ]
+
+
+def test_a_bullet_numbered_as_a_sub_paragraph_keeps_its_number() -> None:
+    text = "9. Key features of the offer are:\n  - 9.1. Councils are entitled to one.\n  - 9.2. It is flexible.\n"
+    (block,) = _blocks(text)
+    assert isinstance(block, ListBlock)
+    (para,) = block.items
+    assert [(c.kind, c.marker, c.text) for c in para.children] == [
+        ("dotted", "9.1", "Councils are entitled to one."),
+        ("dotted", "9.2", "It is flexible."),
+    ]
+
+
+def test_bullets_parted_by_a_blank_line_stay_one_list() -> None:
+    text = (
+        "- 3.7. The key recommendations of the report were:\n"
+        " - Be forward looking\n - Reform the services\n\n"
+        "- Maximise the potential of all Members\n- Break down silos\n"
+    )
+    (block,) = _blocks(text)
+    assert isinstance(block, ListBlock)
+    assert [i.text for _, i in block.walk()][-2:] == [
+        "Maximise the potential of all Members",
+        "Break down silos",
+    ]
+
+
+def test_a_committee_footer_and_an_item_head_inside_a_sentence_are_furniture(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "paper.txt"
+    path.write_text(
+        "Introduction\n\n"
+        "1. In May 2018, the Parking Appeals Review reported to the Committee.\n"
+        "2. The review was overseen by the Enforcement Steering\n\n"
+        "Transport and Environment Committee – 11 October 2018 Agenda Item 5, Page 2\n\n"
+        "Group, chaired by Ms Dana Whitfield.\n\n"
+        "3. It was developed with the Association of Directors of\n\n**Item 3**\n\n"
+        "Children's Services.\n"
+    )
+    document = read_document(path)
+    items = [i.text for b in document.blocks if isinstance(b, ListBlock) for _, i in b.walk()]
+    assert items[1:] == [
+        "The review was overseen by the Enforcement Steering Group, chaired by Ms Dana Whitfield.",
+        "It was developed with the Association of Directors of Children's Services.",
+    ]
+    assert [p.text for p in document.furniture] == [
+        "Transport and Environment Committee – 11 October 2018 Agenda Item 5, Page 2",
+        "Item 3",
+    ]
+
+
+def test_a_numbered_paragraph_goes_on_in_lower_case_after_a_blank_line() -> None:
+    text = (
+        "8. It was agreed that a practical way forward should be found that would aim\n\n"
+        "to work with the grain of what has been effective.\n\n"
+        "9. Next.\n"
+    )
+    items = [i.text for b in _blocks(text) if isinstance(b, ListBlock) for _, i in b.walk()]
+    assert items == [
+        "It was agreed that a practical way forward should be found that would aim to work "
+        "with the grain of what has been effective.",
+        "Next.",
+    ]
+
+
+def test_a_short_title_straight_above_a_numbered_paragraph_is_a_heading() -> None:
+    text = (
+        "3. To date in 2018/19 we have delivered 95 corporate peer challenges with a further 30.\n"
+        "4. LG Inform now has over 5,000 registered users.\n"
+        "Kirkwell Borough Council's improvement journey\n"
+        "5. Kirkwell has a population of 98,500. The Leader is Cllr Sandra Oyelaran, since 2015.\n"
+    )
+    blocks = _blocks(text)
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [
+        "Kirkwell Borough Council's improvement journey"
+    ]
+
+
+def test_phrases_set_in_bold_are_kept_from_every_kind_of_file(tmp_path: Path) -> None:
+    text = "Technology investment: We have invested in a **data platform** to ingest data."
+    parts = [("title", "Islington Council"), ("para", text)]
+    (tmp_path / "plan.txt").write_text(f"Islington Council\n\n{text}\n")
+    paths = [
+        tmp_path / "plan.txt",
+        to_pdf(parts, tmp_path / "plan.pdf"),
+        to_docx(parts, tmp_path / "plan.docx"),
+    ]
+    for path in paths:
+        (paragraph,) = [b for b in read_document(path).blocks if isinstance(b, Paragraph)]
+        assert paragraph.text == text.replace("**", ""), path.suffix
+        assert paragraph.emphasis == ("data platform",), path.suffix

@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from renderings import Part, facts, to_docx, to_pdf
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import lga_board_paper, london_councils_paper
 from loaders.dates import Month
+from loaders.reader import read_document
 from loaders.records import (
     ChallengeRef,
     Concept,
@@ -28,7 +30,6 @@ from loaders.records import (
     PersonRef,
     Record,
 )
-from loaders.source import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "documents" / "lga-sector-led-improvement-2012.txt"
@@ -39,7 +40,7 @@ THURROCK = OrgRef("Thurrock Council", "council")
 
 
 def load(path: Path) -> list[Record]:
-    return list(lga_board_paper.load(path, settings=Settings()))
+    return list(lga_board_paper.load(read_document(path), settings=Settings()))
 
 
 def of(records: list[Record], kind: type) -> list:  # type: ignore[type-arg]
@@ -352,7 +353,7 @@ def make_pdf(path: Path) -> Path:
 
 def test_pdf_board_paper_with_running_heads(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "iib-sector-support-2020.pdf")
-    assert lga_board_paper.detect(read_source(path)) >= 0.6
+    assert lga_board_paper.detect(read_document(path)) >= 0.6
     records = load(path)
     eastfield = OrgRef("Eastfield District Council", "council")
     [meeting] = of(records, Meeting)
@@ -395,14 +396,14 @@ OTHER_GENRES = [
 
 @pytest.mark.parametrize("path", [SAMPLE, *sorted(DATA.iterdir())], ids=lambda p: p.name)
 def test_detects_lga_board_papers(path: Path) -> None:
-    source = read_source(path)
+    source = read_document(path)
     assert lga_board_paper.detect(source) >= 0.6
     assert london_councils_paper.detect(source) < 0.3
 
 
 @pytest.mark.parametrize("path", OTHER_GENRES, ids=lambda p: p.name)
 def test_does_not_claim_other_genres(path: Path) -> None:
-    assert lga_board_paper.detect(read_source(path)) < 0.3
+    assert lga_board_paper.detect(read_document(path)) < 0.3
 
 
 def test_a_council_committee_report_with_purpose_of_report_is_not_an_lga_paper(
@@ -414,7 +415,7 @@ def test_a_council_committee_report_with_purpose_of_report_is_not_an_lga_paper(
         "Contact officer: Ann Bell\nPosition: Head of Finance\nEmail: ann.bell@kirkwell.gov.uk\n"
         "1. The Cabinet is asked to agree the budget.\n"
     )
-    assert lga_board_paper.detect(read_source(report)) < 0.3
+    assert lga_board_paper.detect(read_document(report)) < 0.3
 
 
 def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:
@@ -427,3 +428,93 @@ def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:
 def test_person_refs_keep_honorifics_apart(sample: list[Record]) -> None:
     leader = next(m for m in of(sample, Membership) if m.role == "Leader")
     assert leader.person == PersonRef("John Kent", "Councillor")
+
+
+# ---- the 2019 board paper as the LGA publishes it: a PDF with its running head, and Word
+
+BOARD_2019 = DATA / "improvement-and-innovation-board-2019.txt"
+BOARD_2019_HEAD = "Improvement and Innovation Board\n18 March 2019"
+BOARD_2019_PARTS: list[Part] = [
+    ("title", "Sector-led improvement update"),
+    ("heading", "Purpose of report"),
+    ("para", "For information."),
+    ("heading", "Summary"),
+    (
+        "para",
+        "This report updates the Board on the delivery of the sector-led improvement offer in "
+        "2018/19, including corporate peer challenge and LG Inform, and on the improvement "
+        "journey of Kirkwell Borough Council.",
+    ),
+    ("heading", "Recommendation"),
+    ("para", "That the Improvement and Innovation Board notes the update."),
+    ("heading", "Action"),
+    ("para", "Officers to take forward the work as directed by members."),
+    ("para", "Contact officer: Hannah Pike"),
+    ("para", "Position: Senior Adviser, Productivity"),
+    ("para", "Phone no: 020 7664 0000"),
+    ("para", "Email: hannah.pike@local.gov.uk"),
+    ("page", None),
+    ("title", "Sector-led improvement update"),
+    ("heading", "Background"),
+    (
+        "para",
+        "1. The Improvement and Innovation Board, chaired by Cllr Peter Fleet, oversees the LGA's "
+        "sector-led improvement offer to councils.",
+    ),
+    ("heading", "Corporate peer challenge"),
+    ("para", "2. Key elements of the corporate peer challenge programme include:"),
+    ("item", "a core component on leadership, governance and financial sustainability;"),
+    (
+        "item",
+        "a peer team of serving councillors and officers chosen to fit the council's needs and "
+        "context; and",
+    ),
+    ("item", "a follow-up visit within two years."),
+    (
+        "para",
+        "3. To date in 2018/19 we have delivered 95 corporate peer challenges with a further 30 "
+        "booked in.",
+    ),
+    ("para", "4. LG Inform now has over 5,000 registered users."),
+    ("heading", "Kirkwell Borough Council's improvement journey"),
+    ("para", "5. Kirkwell has a population of 98,500. The Leader is Cllr Sandra Oyelaran."),
+    (
+        "para",
+        "6. In June 2016 the council's Chief Executive left the authority. An acting Chief "
+        "Executive, Martin Drewe, was appointed from within. In September 2016 the council agreed "
+        "to the establishment of an Improvement and Assurance Board (IAB), chaired by Dr Helen "
+        "Marr, a former Chief Executive of Oxford City Council.",
+    ),
+    (
+        "para",
+        "7. The LGA provided a range of support, particularly in relation to financial planning. "
+        "We also provided seconded staff to strengthen the finance team.",
+    ),
+    (
+        "para",
+        "8. Rachel Burns took over as Chief Executive in April 2017, having previously been Chief "
+        "Executive of Daventry District Council. Kirkwell had a corporate peer challenge in "
+        "November 2018.",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_pdf_or_word_paper_states_what_its_text_states(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / kind
+    folder.mkdir()
+    path = folder / f"{BOARD_2019.stem}.{kind}"
+    if kind == "pdf":  # the board and date run at the head of every page
+        to_pdf(BOARD_2019_PARTS, path, header=BOARD_2019_HEAD)
+    else:
+        head: list[Part] = [("para", line) for line in BOARD_2019_HEAD.splitlines()]
+        to_docx(head + BOARD_2019_PARTS, path)
+    document = read_document(path)
+    assert lga_board_paper.detect(document) >= 0.6
+    assert london_councils_paper.detect(document) < 0.3
+    records = load(path)
+    assert facts(records) == facts(load(BOARD_2019))
+    [challenge] = of(records, PeerChallenge)
+    assert (challenge.start, challenge.end) == (Month(2018, 11), Month(2018, 11))
+    if kind == "pdf":
+        assert challenge.provenance.page == 2

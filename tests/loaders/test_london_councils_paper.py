@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from renderings import Part, facts, to_docx, to_pdf
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import lga_board_paper, london_councils_paper
+from loaders.reader import read_document
 from loaders.records import (
     CommissionModel,
     Concept,
@@ -25,7 +27,6 @@ from loaders.records import (
     Record,
     Review,
 )
-from loaders.source import read_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "corpus" / "documents" / "london-councils-lead-chief-executives-2017.txt"
@@ -36,7 +37,7 @@ LEADERS = OrgRef("Leaders' Committee", "committee")
 
 
 def load(path: Path) -> list[Record]:
-    return list(london_councils_paper.load(path, settings=Settings()))
+    return list(london_councils_paper.load(read_document(path), settings=Settings()))
 
 
 def of(records: list[Record], kind: type) -> list:  # type: ignore[type-arg]
@@ -327,7 +328,7 @@ def make_pdf(path: Path) -> Path:
 
 def test_pdf_paper(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "executive-lead-chief-executives-2021.pdf")
-    assert london_councils_paper.detect(read_source(path)) >= 0.6
+    assert london_councils_paper.detect(read_document(path)) >= 0.6
     records = load(path)
     [meeting] = of(records, Meeting)
     assert meeting.body == OrgRef("London Councils Executive", "committee")
@@ -369,14 +370,14 @@ OTHER_GENRES = [
 
 @pytest.mark.parametrize("path", [SAMPLE, *sorted(DATA.iterdir())], ids=lambda p: p.name)
 def test_detects_london_councils_papers(path: Path) -> None:
-    source = read_source(path)
+    source = read_document(path)
     assert london_councils_paper.detect(source) >= 0.6
     assert lga_board_paper.detect(source) < 0.3
 
 
 @pytest.mark.parametrize("path", OTHER_GENRES, ids=lambda p: p.name)
 def test_does_not_claim_other_genres(path: Path) -> None:
-    assert london_councils_paper.detect(read_source(path)) < 0.3
+    assert london_councils_paper.detect(read_document(path)) < 0.3
 
 
 def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:
@@ -384,3 +385,91 @@ def test_empty_file_is_a_loader_error(tmp_path: Path) -> None:
     empty.write_text("")
     with pytest.raises(LoaderError):
         load(empty)
+
+
+# ---- the 2019 paper as London Councils publishes it: a PDF with its footer, and Word
+
+LEADS_2019 = DATA / "leaders-committee-lead-chief-executives-2019.txt"
+LEADS_2019_PARTS: list[Part] = [
+    ("title", "Leaders' Committee"),
+    ("para", "Lead Chief Executives 2019/20 Item no: 6"),
+    ("para", "Report by: Jane Harlow Job title: Chief Executive"),
+    ("para", "Date: 8 October 2019"),
+    ("para", "Contact Officer: Jane Harlow"),
+    ("para", "Telephone: 020 7934 9999 Email: jane.harlow@londoncouncils.gov.uk"),
+    (
+        "table",
+        [
+            (
+                "Summary",
+                "This report lists the borough chief executives commissioned to lead on policy "
+                "areas on behalf of London Councils for 2019/20.",
+            ),
+            (
+                "Recommendations",
+                "Leaders' Committee is asked to note the Lead Chief Executives for 2019/20.",
+            ),
+        ],
+    ),
+    ("heading", "Background"),
+    (
+        "para",
+        "1. In March 2017 Leaders' Committee agreed that the Chief Executive of London Councils, "
+        "working with the Chair and Deputy Chair of CELC, commissions support from Lead Chief "
+        "Executives in a small number of policy areas on an annual basis. Lead Chief Executives "
+        "are accountable through London Councils to Leaders' Committee for that work.",
+    ),
+    (
+        "para",
+        "2. Commissions run for the twelve month period starting on 1 September each year. This "
+        "year's commissions started on 1 September 2019 and, as agreed, the completed list is "
+        "reported to the October Leaders' Committee for information.",
+    ),
+    ("heading", "Lead Chief Executives 2019/20"),
+    (
+        "para",
+        "3. Following consultation with the Executive in July, the Chief Executive of London "
+        "Councils has commissioned the following borough chief executives:",
+    ),
+    (
+        "item",
+        "Health and care – Lead Chief Executive: Dr Ann Marsh (Hackney), supported by the London "
+        "Health Chief Executives Group",
+    ),
+    ("item", "Housing and homelessness – Lead Chief Executive: Peter Quell (Lambeth)"),
+    ("page", None),
+    ("item", "Skills and employment – Lead Chief Executive: Ruth Okafor (Barking and Dagenham)"),
+    (
+        "item",
+        "Crime and public protection – Lead Chief Executives: Tom Reyes (Croydon); Mary Stott "
+        "(Ealing)",
+    ),
+    (
+        "para",
+        "4. The Chair of London Councils, Cllr Georgia Penn, and the Deputy Chair, Cllr Amir "
+        "Kazemi, will meet the Lead Chief Executives in November to agree priorities for the year.",
+    ),
+    ("heading", "Financial Implications for London Councils"),
+    ("para", "None"),
+]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_pdf_or_word_paper_states_what_its_text_states(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / kind
+    folder.mkdir()
+    path = folder / f"{LEADS_2019.stem}.{kind}"
+    if kind == "pdf":
+        footer = "Leaders' Committee – 8 October 2019 Agenda Item 6, Page {page}"
+        to_pdf(LEADS_2019_PARTS, path, footer=footer)
+    else:
+        to_docx(LEADS_2019_PARTS, path)
+    document = read_document(path)
+    assert london_councils_paper.detect(document) >= 0.6
+    assert lga_board_paper.detect(document) < 0.3
+    records = load(path)
+    assert facts(records) == facts(load(LEADS_2019))
+    leads = [m for m in of(records, Membership) if m.role == "Lead Chief Executive"]
+    assert len(leads) == 5 and leads[2].person == PersonRef("Ruth Okafor")
+    if kind == "pdf":
+        assert leads[2].provenance.page == 2  # the list goes on over the page break
