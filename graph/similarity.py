@@ -32,7 +32,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph import topics
-from graph.themes import tokens
+from graph.themes import content_words, tokens
+from graph.topics import Raised
 
 METHOD = "councilgraph-topics-lexical/2 (thesaurus topics, word stems+bigrams, char 3-5-grams)"
 TOPIC_WEIGHT = 0.8  # a shared topic alone scores at most this
@@ -41,6 +42,7 @@ BROADER_SHARE = 0.3  # siblings under one broader topic share a little
 MIN_SCORE = 0.4  # below this, two recommendations touch a subject, they do not share it
 TOP = 3
 PHRASES = 3  # shared stems and bigrams kept as the basis
+PHRASE_MIN = 0.02  # below this product of weights, a shared word is a common one
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,8 @@ class Match:
     target: str
     score: float
     topics: tuple[str, ...] = ()  # keys of the topics both raise
-    phrases: tuple[str, ...] = ()  # distinctive stems and bigrams both use
+    phrases: tuple[str, ...] = ()  # distinctive words both use, as the source says them
+    basis: str = ""  # the two above in words, with what signalled each topic on each side
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ class Views:
     chars: sparse.csr_matrix  # L2-normalised rows
     topics: np.ndarray  # L2-normalised rows, IDF-weighted
     topic_weights: np.ndarray  # cg:topicWeight of each topic: what sharing it is worth
-    raised: list[list[topics.Raised]]  # per text, the topics it raises directly
+    raised: list[list[Raised]]  # per text, the topics it raises directly
     features: np.ndarray  # the word view's feature names
 
 
@@ -103,7 +106,8 @@ def topic_scores(v: Views, rows: np.ndarray | slice, others: np.ndarray) -> np.n
 
 def combine(topic: np.ndarray, lexical: np.ndarray) -> np.ndarray:
     combined: np.ndarray = 1.0 - (1.0 - TOPIC_WEIGHT * topic) * (1.0 - lexical)
-    return np.clip(combined, 0.0, 1.0)
+    clipped: np.ndarray = np.clip(combined, 0.0, 1.0)
+    return clipped
 
 
 def score_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -133,15 +137,14 @@ def similar(
     process's."""
     if not items:
         return []
-    v = views([item.text for item in items])
+    texts = [item.text for item in items]
+    v = views(texts)
     councils = np.unique([item.council for item in items], return_inverse=True)[1]
     keys = [item.key for item in items]
     key_rank = np.empty(len(keys), dtype=np.int64)
     key_rank[np.argsort(np.array(keys), kind="stable")] = np.arange(len(keys))
     words_t, topics_t = v.words.T.tocsr(), np.ascontiguousarray(v.topics.T)
-    part, parts = share
-    size = -(-len(items) // parts)
-    first, last = part * size, min(len(items), (part + 1) * size)
+    first, last = portion(len(items), share)
     rows_per_block = max(1, min(BLOCK_ROWS, CELLS // len(items)))
     matches: list[Match] = []
     for start in range(first, last, rows_per_block):
@@ -154,34 +157,74 @@ def similar(
         row_starts = np.r_[0, np.flatnonzero(np.diff(i)) + 1]
         place = np.arange(i.size) - np.repeat(row_starts, np.diff(np.r_[row_starts, i.size]))
         i, j, scores = i[place < top], j[place < top], scores[place < top]
-        phrases = _shared_phrases(v, i, j)
-        matches += [
-            Match(keys[a], keys[b], round(float(s), 3), _shared_topics(v, a, b), p)
-            for a, b, s, p in zip(i, j, scores, phrases, strict=True)
-        ]
+        phrases = _shared_phrases(v, texts, i, j)
+        for a, b, score, quoted in zip(i, j, scores, phrases, strict=True):
+            shared = _shared_topics(v, a, b)
+            basis = describe(_topic_words(v, a, b, shared), quoted)
+            matches.append(Match(keys[a], keys[b], round(float(score), 3), shared, quoted, basis))
     return matches
 
 
+def portion(count: int, share: tuple[int, int]) -> tuple[int, int]:
+    """The first and last-but-one index of the `share` (k, n) of `count` items: the k-th of
+    n slices, the last one shorter."""
+    part, parts = share
+    size = -(-count // parts)
+    return min(count, part * size), min(count, (part + 1) * size)
+
+
 def _block(
-    v: Views, rows: np.ndarray, words_t: sparse.csr_matrix, topics_t: np.ndarray, councils: np.ndarray
+    v: Views,
+    rows: np.ndarray,
+    words_t: sparse.csr_matrix,
+    topics_t: np.ndarray,
+    councils: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(row item, candidate item, score) for each row's CANDIDATES best candidates that share
-    a word or a topic with it and are addressed to another council."""
-    word_scores = (v.words[rows[0] : rows[-1] + 1] @ words_t).toarray()
+    a word or a topic with it and are addressed to another council.
+
+    Candidates are ranked by the score with words in place of the lexical view (characters
+    are added for the candidates only), computed in place on the block's arrays: a block is
+    rows x items, and each temporary of that size cost as much as the product itself."""
+    apart = (v.words[rows[0] : rows[-1] + 1] @ words_t).toarray()  # word cosines, then ...
+    apart *= -0.5
+    apart += 1.0
     topic = topic_scores(v, rows, topics_t)
-    proxy = combine(topic, 0.5 * word_scores)  # the character view is added below
-    proxy[councils[rows][:, None] == councils[None, :]] = 0.0  # same council
-    if proxy.shape[1] > CANDIDATES:
-        cols = np.argpartition(-proxy, CANDIDATES, axis=1)[:, :CANDIDATES]
-    else:
-        cols = np.broadcast_to(np.arange(proxy.shape[1]), proxy.shape)
-    shared = (np.take_along_axis(proxy, cols, axis=1) > 0).ravel()
-    local = np.repeat(np.arange(rows.size), cols.shape[1])[shared]
-    j = cols.ravel()[shared]
+    topic *= -TOPIC_WEIGHT
+    topic += 1.0
+    apart *= topic  # ... 1 - the proxy score: smaller is nearer
+    apart[councils[rows][:, None] == councils[None, :]] = 1.0  # same council: nothing shared
+    local, j = nearest(apart, CANDIDATES)
     i = rows[local]
-    w, t = word_scores[local, j], topic[local, j]
+    t = np.einsum("ij,ij->i", v.topics[i] * v.topic_weights, v.topics[j])
+    w = np.asarray(v.words[i].multiply(v.words[j]).sum(axis=1)).ravel()
     c = np.asarray(v.chars[i].multiply(v.chars[j]).sum(axis=1)).ravel()
     return i, j, combine(t, 0.5 * w + 0.5 * c)
+
+
+def nearest(apart: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, column) of each row's `k` smallest values below 1 (ties by column), row by row.
+
+    A row's k-th smallest value is bounded from a sample of its columns (about 4k should
+    fall under the bound), and only the columns under it are sorted: argpartition over
+    whole rows took two thirds of the scoring. A row the bound leaves short of k is
+    partitioned in full."""
+    stride = max(1, apart.shape[1] // (16 * k))
+    sample = apart[:, ::stride]
+    m = min(sample.shape[1] - 1, 4 * k // stride)
+    bound = np.partition(sample, m, axis=1)[:, m : m + 1]
+    under = (apart <= bound) & (apart < 1.0)
+    short = np.flatnonzero(under.sum(axis=1) < k)
+    if short.size:
+        whole = apart[short]
+        kth = np.partition(whole, min(k, whole.shape[1] - 1), axis=1)[:, min(k, whole.shape[1] - 1)]
+        under[short] = (whole <= kth[:, None]) & (whole < 1.0)
+    r, c = np.nonzero(under)
+    order = np.lexsort((c, apart[r, c], r))
+    r, c = r[order], c[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(r)) + 1] if r.size else np.zeros(0, dtype=np.int64)
+    place = np.arange(r.size) - np.repeat(starts, np.diff(np.r_[starts, r.size]))
+    return r[place < k], c[place < k]
 
 
 def _shared_topics(v: Views, a: int, b: int) -> tuple[str, ...]:
@@ -190,27 +233,80 @@ def _shared_topics(v: Views, a: int, b: int) -> tuple[str, ...]:
     both = tuple(r.topic.key for r in v.raised[a] if r.topic.key in raised_b)
     if both:
         return both
-    up_b = {r.topic.broader for r in v.raised[b]} - {None}
-    return tuple(sorted({r.topic.broader for r in v.raised[a] if r.topic.broader in up_b}))
+    up_b = {r.topic.broader for r in v.raised[b] if r.topic.broader}
+    return tuple(sorted({up for r in v.raised[a] if (up := r.topic.broader) and up in up_b}))
 
 
-def _shared_phrases(v: Views, i: np.ndarray, j: np.ndarray) -> list[tuple[str, ...]]:
-    """For each pair, the PHRASES word-view features with the largest product of weights
-    (the distinctive stems and bigrams both texts use); a stem already in a kept bigram is
-    left out."""
+def _topic_words(
+    v: Views, a: int, b: int, shared: tuple[str, ...]
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """(label, words in a, words in b) for each shared topic; a broader one is signalled
+    by its narrower topics' words."""
+    book = topics.thesaurus()
+    labels = {t.key: t.label for t in book.topics}
+
+    def said(row: int, key: str) -> tuple[str, ...]:
+        return tuple(
+            w for r in v.raised[row] if key in (r.topic.key, r.topic.broader) for w in r.words
+        )
+
+    return [(labels[key], said(a, key), said(b, key)) for key in shared]
+
+
+def describe(
+    topic_words: Sequence[tuple[str, Sequence[str], Sequence[str]]], phrases: Sequence[str]
+) -> str:
+    """The basis of a match for a reader: 'shared topics: Savings and financial discipline
+    ("savings" / "financial discipline"); shared words: "delivery of savings"'."""
+
+    def quoted(words: Sequence[str]) -> str:
+        return ", ".join(f'"{w}"' for w in words)
+
+    parts = []
+    if topic_words:
+        parts.append(
+            "shared topics: "
+            + "; ".join(f"{label} ({quoted(a)} / {quoted(b)})" for label, a, b in topic_words)
+        )
+    if phrases:
+        parts.append("shared words: " + quoted(phrases))
+    return "; ".join(parts) or "similar characters only"
+
+
+def _shared_phrases(
+    v: Views, texts: Sequence[str], i: np.ndarray, j: np.ndarray
+) -> list[tuple[str, ...]]:
+    """For each pair, up to PHRASES of the word stems and bigrams both texts use, the most
+    distinctive first (largest product of their TF-IDF weights, at least PHRASE_MIN), quoted
+    from the first text; a word inside a quoted bigram is not quoted again."""
     if i.size == 0:
         return []
     products = v.words[i].multiply(v.words[j]).tocsr()
     found: list[tuple[str, ...]] = []
     for row in range(products.shape[0]):
         lo, hi = products.indptr[row], products.indptr[row + 1]
-        order = np.argsort(-products.data[lo:hi], kind="stable")
-        names = [str(v.features[products.indices[lo + k]]) for k in order]
+        data, columns = products.data[lo:hi], products.indices[lo:hi]
+        single = np.array([" " not in v.features[c] for c in columns], dtype=bool)
+        order = np.lexsort((columns, single, -np.round(data, 4)))  # bigrams first on a tie
         kept: list[str] = []
-        for name in names:
-            if not any(name in bigram.split() for bigram in kept if " " in bigram):
-                kept.append(name)
-            if len(kept) == PHRASES:
+        for k in order[: 4 * PHRASES]:
+            if data[k] < PHRASE_MIN or len(kept) == PHRASES:
                 break
-        found.append(tuple(kept))
+            feature = str(v.features[columns[k]])
+            if " " not in feature and any(feature in f.split() for f in kept):
+                continue
+            kept = [f for f in kept if " " in f or f not in feature.split()] + [feature]
+        lowered = texts[i[row]].lower()
+        words = content_words(lowered) if kept else []
+        found.append(tuple(quote(lowered, words, feature) for feature in kept))
     return found
+
+
+def quote(lowered: str, words: list[tuple[str, int, int]], feature: str) -> str:
+    """The words of a lower-cased text (its content_words given) that a stem or stem bigram
+    was made from."""
+    parts = feature.split()
+    for n in range(len(words) - len(parts) + 1):
+        if all(words[n + k][0] == part for k, part in enumerate(parts)):
+            return lowered[words[n][1] : words[n + len(parts) - 1][2]]
+    return feature
