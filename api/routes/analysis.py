@@ -26,10 +26,11 @@ router = APIRouter(tags=["analysis"])
 _SIMILAR = (
     sparql_prologue()
     + """
-SELECT ?rec ?similar ?score ?method ?text ?council ?councilName ?challenge WHERE {
+SELECT ?rec ?s ?similar ?score ?method ?basis ?text ?council ?councilName ?challenge WHERE {
   ?rec a cg:Recommendation .
   OPTIONAL {
     ?s a cg:Similarity ; cg:from ?rec ; cg:to ?similar ; cg:score ?score ; cg:method ?method .
+    OPTIONAL { ?s cg:basis ?basis }
     ?similar cg:text ?text ; cg:addressedTo ?council ; cg:madeBy ?challenge .
     ?council skos:prefLabel ?councilName .
   }
@@ -37,27 +38,68 @@ SELECT ?rec ?similar ?score ?method ?text ?council ?councilName ?challenge WHERE
 ORDER BY DESC(?score) ?similar
 """
 )
+# The themes and topics of the recommendation and of those it is similar to (a path of
+# length zero or one from it), and the topics each similarity shares.
+_CONCEPTS = (
+    sparql_prologue()
+    + """
+SELECT ?about ?kind ?concept ?label WHERE {
+  {
+    ?rec (^cg:from/cg:to)? ?about .
+    { ?about dct:subject ?concept . BIND("themes" AS ?kind) }
+    UNION { ?about cg:raisesTopic ?concept . BIND("topics" AS ?kind) }
+  }
+  UNION { ?about cg:from ?rec ; cg:sharedTopic ?concept . BIND("shared" AS ?kind) }
+  ?concept skos:prefLabel ?label .
+}
+ORDER BY ?about ?kind ?concept
+"""
+)
 IdPath = Annotated[str, Path(pattern=KEY_PATTERN)]
+Concepts = dict[str, dict[str, list[dict[str, str]]]]  # about -> kind -> [{iri, label}]
 
 
 @router.get(
     "/recommendations/{id}/similar", responses={404: {"description": "unknown recommendation"}}
 )
 def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) -> dict[str, Any]:
-    """The most similar recommendations made to other councils, best first, with scores."""
+    """The most similar recommendations made to other councils, best first, with scores, the
+    topics they share and the basis (what signalled each topic on either side, the words
+    both use); the themes and topics of the recommendation and of each similar one."""
     iri = f"{settings.things}recommendation/{id}"
     found = rows(store, _SIMILAR, {"rec": ox.NamedNode(iri)})
     if not found:
         raise QueryError(f"no recommendation {id!r}", status=404)
-    similar = [
-        {
-            k: row[k]
-            for k in ("similar", "score", "method", "text", "council", "councilName", "challenge")
-        }
-        for row in found
-        if "similar" in row
-    ]
-    return {"recommendation": iri, "similar": similar}
+    concepts = _concepts(store, iri)
+    mine = concepts.get(iri, {})
+    similar = []
+    for row in found:
+        if "similar" not in row:
+            continue
+        item = {k: row.get(k) for k in SIMILAR_FIELDS}
+        other = concepts.get(str(row["similar"]), {})
+        item["sharedTopics"] = concepts.get(str(row["s"]), {}).get("shared", [])
+        item["themes"], item["topics"] = other.get("themes", []), other.get("topics", [])
+        similar.append(item)
+    return {
+        "recommendation": iri,
+        "themes": mine.get("themes", []),
+        "topics": mine.get("topics", []),
+        "similar": similar,
+    }
+
+
+SIMILAR_FIELDS = ("similar", "score", "method", "basis", "text", "council", "councilName", "challenge")
+
+
+def _concepts(store: StoreDep, iri: str) -> Concepts:
+    grouped: Concepts = {}
+    for row in rows(store, _CONCEPTS, {"rec": ox.NamedNode(iri)}):
+        kinds = grouped.setdefault(str(row["about"]), {})
+        kinds.setdefault(str(row["kind"]), []).append(
+            {"iri": str(row["concept"]), "label": str(row["label"])}
+        )
+    return grouped
 
 
 @router.get(
