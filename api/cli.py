@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -74,9 +75,13 @@ def build(
     genre: Annotated[
         list[str] | None, typer.Option("--genre", help="Force a loader: FILE=GENRE (repeatable)")
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Stop at the first document that cannot be read")
+    ] = False,
     as_json: JsonOpt = False,
 ) -> None:
-    """Build the graph from a corpus of documents and registers; all or nothing."""
+    """Build the graph from a corpus of documents and registers; all or nothing. A document
+    that cannot be read is skipped and reported (--strict: the build stops instead)."""
     from graph.build import build as run_build
 
     settings = settings_for(store, corpus=corpus)
@@ -96,7 +101,7 @@ def build(
             def report(what: str, done: int, total: int) -> None:
                 progress.update(task, description=what, completed=done, total=total or None)
 
-            return run_build(settings, genres=genres, progress=report)
+            return run_build(settings, genres=genres, progress=report, strict=strict)
 
     result = guarded(body)
     summary = {
@@ -110,15 +115,32 @@ def build(
         "seconds": result.seconds,
         "peak_memory_mb": result.peak_memory_mb,
         "counts": result.counts,
+        "skipped": [entry.as_dict() for entry in result.skipped],
+        "organisations_not_in_register": result.unmatched,
     }
     if as_json:
         out.print_json(json.dumps(summary))
         return
+    skipped = len(result.skipped)
+    tail = f"; {skipped} skipped, see below and build.json" if skipped else ""
     out.print(
         f"[green]built[/] {result.triples:,} triples in {result.graphs} graphs from "
-        f"{result.documents} documents and {result.registers} registers "
-        f"in {result.seconds:.1f} s (peak memory {result.peak_memory_mb:.0f} MB)"
+        f"{result.documents - skipped} documents and {result.registers} registers "
+        f"in {result.seconds:.1f} s (peak memory {result.peak_memory_mb:.0f} MB){tail}"
     )
+    for entry in result.skipped:
+        out.print(f"[yellow]skipped[/] {escape(str(entry))}")
+    for found in result.unmatched:
+        if found["warning"]:
+            nearest = ", ".join(found["suggestions"]) or "none close"
+            out.print(
+                f"[yellow]warning[/] {escape(found['name'])!r} ({found['document']}, "
+                f"{escape(found['location'])}) looks like an English council but is not in the "
+                f"register; kept as an organisation (nearest: {escape(nearest)})"
+            )
+    plain = sum(1 for found in result.unmatched if not found["warning"])
+    if plain:
+        out.print(f"{plain} organisations not in the register of councils (listed in build.json)")
     out.print(f"store: {settings.store}")
 
 
@@ -270,10 +292,19 @@ def stats(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     if as_json:
         out.print_json(json.dumps(data))
         return
-    out.print(
-        f"[bold]{data['triples']:,}[/] triples, "
-        f"built {data['build']['built_at']} in {data['build']['path']}"
-    )
+    build = data["build"]
+    out.print(f"[bold]{data['triples']:,}[/] triples, built {build['built_at']} in {build['path']}")
+    if build.get("documents") is not None:
+        skipped = build["skipped"]
+        out.print(
+            f"{build['documents'] - len(skipped)} documents read, {len(skipped)} skipped; "
+            f"{build['organisations_not_in_register']} organisations not in the register of councils"
+        )
+        for entry in skipped:
+            where = f" ({entry['location']})" if entry["location"] else ""
+            out.print(
+                f"  [yellow]skipped[/] {escape(entry['file'])}{escape(where)}: {escape(entry['reason'])}"
+            )
     table = Table("class", "count", title="Things")
     for name, count in data["things"].items():
         table.add_row(name, str(count))

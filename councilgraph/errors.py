@@ -36,6 +36,7 @@ class LoaderError(CouncilGraphError):
     def __init__(self, source: Path | str, location: str, message: str, *, hint: str = "") -> None:
         self.source = str(source)
         self.location = location
+        self.reason = message
         where = f"{self.source}, {location}" if location else self.source
         super().__init__(f"{where}: {message}", hint=hint)
 

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +20,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
 import loaders
-from councilgraph.errors import OntologyError, StoreError
+from councilgraph.errors import CouncilGraphError, LoaderError, OntologyError, StoreError
 from councilgraph.settings import Settings
 from graph import similarity
 from graph.context import Context
@@ -37,6 +37,7 @@ from graph.linking import link_actions
 from graph.mapping import map_records
 from graph.namespaces import CG
 from graph.resolve import Resolver
+from graph.screen import Skipped, screen
 from graph.shapes_sparql import report as sparql_report
 from graph.shapes_sparql import validate_store
 from graph.store import (
@@ -88,6 +89,9 @@ class BuildReport:
     seconds: float
     peak_memory_mb: float
     counts: dict[str, int] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    # names given as organisations that the register of councils does not hold
+    unmatched: list[dict[str, Any]] = field(default_factory=list)
 
 
 def find_inputs(corpus: Path) -> Inputs:
@@ -105,10 +109,16 @@ def find_inputs(corpus: Path) -> Inputs:
 
 
 def load_records(
-    inputs: Inputs, settings: Settings, genres: dict[str, str], progress: Progress
+    inputs: Inputs,
+    settings: Settings,
+    genres: dict[str, str],
+    progress: Progress,
+    skipped: list[Skipped] | None = None,
 ) -> list[r.Record]:
     """Every record, registers first, then documents in path order (the same order whether
-    documents are read in this process or, for a large corpus, in a pool of processes)."""
+    documents are read in this process or, for a large corpus, in a pool of processes). A
+    document that cannot be read is added to `skipped` with its reason; with `skipped` None
+    (strict), it stops the build."""
     records: list[r.Record] = []
     total = len(inputs.registers) + len(inputs.documents)
     for done, path in enumerate(inputs.registers, start=1):
@@ -117,29 +127,48 @@ def load_records(
     offset = len(inputs.registers)
     jobs = [(path, settings, genres.get(path.name)) for path in inputs.documents]
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < POOL_MIN_DOCUMENTS or workers < 2:
-        loaded: Iterator[list[r.Record]] = map(_load_document, jobs)
-        for done, (path, batch) in enumerate(
-            zip(inputs.documents, loaded, strict=True), offset + 1
-        ):
-            records.extend(batch)
-            progress(f"document {path.name}", done, total)
-        return records
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_load_document, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    pool = None
+    if len(jobs) >= POOL_MIN_DOCUMENTS and workers >= 2:
+        pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        results: Iterator[list[r.Record] | Skipped] = (
+            pool.map(_load_document, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+            if pool
+            else map(_load_document, jobs)
+        )
         for done, (path, batch) in enumerate(
             zip(inputs.documents, results, strict=True), offset + 1
         ):
-            records.extend(batch)
+            if isinstance(batch, Skipped):
+                if skipped is None:
+                    raise LoaderError(
+                        path,
+                        batch.location,
+                        batch.reason,
+                        hint="--strict: no document may be skipped",
+                    )
+                skipped.append(batch)
+            else:
+                records.extend(batch)
             progress(f"document {path.name}", done, total)
+    finally:
+        if pool is not None:
+            pool.shutdown()
     return records
 
 
-def _load_document(job: tuple[Path, Settings, str | None]) -> list[r.Record]:
-    """One document's records; a top-level function so a process pool can run it. A loader's
-    error propagates to the parent unchanged (exceptions pickle), naming file and place."""
+def _load_document(job: tuple[Path, Settings, str | None]) -> list[r.Record] | Skipped:
+    """One document's records, or why it cannot be read; a top-level function so a process
+    pool can run it. Any failure is the document's, reported and kept apart from the rest."""
     path, settings, genre = job
-    return list(loaders.load_document(path, settings=settings, genre=genre))
+    try:
+        return list(loaders.load_document(path, settings=settings, genre=genre))
+    except LoaderError as exc:
+        return Skipped(path.name, exc.location, exc.reason)
+    except CouncilGraphError as exc:
+        return Skipped(path.name, "", str(exc))
+    except Exception as exc:  # noqa: BLE001 -- a loader's bug on one document is that document's
+        return Skipped(path.name, "", f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def prepare_resolver(records: Iterable[r.Record]) -> Resolver:
@@ -190,7 +219,9 @@ class Mapped:
         )
 
 
-def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | None) -> Mapped:
+def map_to_quads(
+    records: list[r.Record], settings: Settings, pool: Executor | None
+) -> tuple[Mapped, list[dict[str, Any]]]:
     """Every statement as canonically ordered N-Quads lines.
 
     Similar recommendations are the slowest analysis and need only texts: on a large
@@ -221,7 +252,11 @@ def map_to_quads(records: list[r.Record], settings: Settings, pool: Executor | N
         done: Future[list[str]] = Future()
         done.set_result(similarity_lines(items, settings.things))
         pending = [done]
-    return Mapped(mapped, names, analyses_graph(ctx.minter), pending)
+    unmatched = [
+        {**asdict(found), "suggestions": list(found.suggestions), "warning": found.warning}
+        for found in sorted(ctx.resolver.unmatched.values(), key=lambda u: u.name)
+    ]
+    return Mapped(mapped, names, analyses_graph(ctx.minter), pending), unmatched
 
 
 def similarity_lines(
@@ -302,22 +337,41 @@ def union(lines: list[str]) -> Graph:
 
 
 def build(
-    settings: Settings, *, genres: dict[str, str] | None = None, progress: Progress | None = None
+    settings: Settings,
+    *,
+    genres: dict[str, str] | None = None,
+    progress: Progress | None = None,
+    strict: bool = False,
 ) -> BuildReport:
-    """Build the graph from `settings.corpus` into `settings.store`; all or nothing."""
+    """Build the graph from `settings.corpus` into `settings.store`; all or nothing. A
+    document that cannot be read or stand in the graph is skipped and reported (with
+    `strict`, it stops the build and the previous store stays)."""
     started = time.perf_counter()
     report_progress = progress or (lambda what, done, total: None)
     phases = Phases()
     inputs = find_inputs(settings.corpus)
+    skipped: list[Skipped] = []
     with build_lock(settings.store):
         with phases("load"):
-            records = load_records(inputs, settings, genres or {}, report_progress)
+            records = load_records(
+                inputs, settings, genres or {}, report_progress, None if strict else skipped
+            )
+            records, unfit = screen(records, prepare_resolver(records))
+            if unfit and strict:
+                first = unfit[0]
+                raise LoaderError(
+                    first.file,
+                    first.location,
+                    first.reason,
+                    hint="--strict: no document may be skipped",
+                )
+            skipped = sorted(skipped + unfit, key=lambda entry: entry.file)
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("mapping to RDF", 0, 1)
             with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
                 with phases("map"):
-                    mapped = map_to_quads(records, settings, pool)
+                    mapped, unmatched = map_to_quads(records, settings, pool)
                 large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES
                 if not large:
                     report_progress("validating with SHACL", 0, 1)
@@ -353,6 +407,9 @@ def build(
                 "seconds": seconds,
                 "phase_seconds": phases.seconds,
                 "peak_memory_mb": peak,
+                "documents": len(inputs.documents),
+                "skipped": [entry.as_dict() for entry in skipped],
+                "organisations_not_in_register": unmatched,
             }
             build_id = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f") + "-" + digest[:12]
             published = publish(settings.store, build_dir, build_id, metadata)
@@ -369,6 +426,8 @@ def build(
         seconds=seconds,
         peak_memory_mb=peak,
         counts=counts,
+        skipped=skipped,
+        unmatched=unmatched,
     )
 
 

@@ -14,6 +14,7 @@ from graph.namespaces import (
     CG,
     CHALLENGE_TYPE,
     DCT,
+    FOAF,
     GSS,
     MEASURE,
     ORG,
@@ -23,7 +24,7 @@ from graph.namespaces import (
     XSD,
 )
 from loaders import records as r
-from loaders.dates import first_day
+from loaders.dates import Month, first_day
 from loaders.source import slugify
 
 
@@ -37,6 +38,8 @@ def map_document(ctx: Context, rec: r.DocumentRecord) -> None:
     add(g, doc, CG.sha256, rec.sha256)
     add(g, doc, CG.fileName, rec.path)
     add(g, doc, CG.pages, rec.pages)
+    if rec.url:
+        g.add((doc, FOAF.page, URIRef(rec.url)))
     if rec.publisher:
         add(g, doc, DCT.publisher, ctx.org(rec.publisher, rec.provenance))
 
@@ -120,7 +123,8 @@ def map_membership(ctx: Context, rec: r.Membership) -> URIRef:
     if rec.support_group:
         group = ctx.org(r.OrgRef(rec.support_group, "group"), rec.provenance)
         g.add((m, CG.supportGroup, group))
-    g.add((m, CG.statedIn, ctx.source(rec.provenance)))
+    stated_in = ctx.minter.document(rec.stated_in) if rec.stated_in else ctx.source(rec.provenance)
+    g.add((m, CG.statedIn, stated_in))
     ctx.provenance(m, rec.provenance)
     return m
 
@@ -139,7 +143,9 @@ def _challenge_label(rec: r.ChallengeRef, council_name: str) -> str:
     return f"{kind}, {council_name}, {when}"
 
 
-def map_challenge(ctx: Context, rec: r.PeerChallenge) -> None:
+def map_challenge(ctx: Context, rec: r.PeerChallenge, *, dated: bool = True) -> None:
+    """A peer challenge; `dated` False where another record of the same challenge states
+    its dates better (its own report, over a later paper quoting it)."""
     ch = ctx.challenge(rec.ref, rec.provenance)
     council, _ = ctx.council(rec.ref.council, rec.provenance)
     g = ctx.graph(rec.provenance)
@@ -397,5 +403,29 @@ MAPPERS: dict[type, Callable[[Context, Any], object]] = {
 
 
 def map_records(ctx: Context, records: Iterable[r.Record]) -> None:
+    records = list(records)
+    dating = _dating_records(ctx, records)
     for record in records:
-        MAPPERS[type(record)](ctx, record)
+        if isinstance(record, r.PeerChallenge):
+            iri = ctx.challenge(record.ref, record.provenance)
+            map_challenge(ctx, record, dated=dating.get(iri) is record)
+        else:
+            MAPPERS[type(record)](ctx, record)
+
+
+def _precision(when: object) -> int:
+    return 3 if isinstance(when, date) else 2 if isinstance(when, Month) else 1
+
+
+def _dating_records(ctx: Context, records: list[r.Record]) -> dict[URIRef, r.PeerChallenge]:
+    """For each challenge, the one record whose dates the graph states: a record from the
+    challenge's own report over any quoting it, then the most precise, then the first."""
+    best: dict[URIRef, tuple[tuple[int, int], r.PeerChallenge]] = {}
+    for record in records:
+        if not isinstance(record, r.PeerChallenge) or record.planned or record.start is None:
+            continue
+        iri = ctx.challenge(record.ref, record.provenance)
+        rank = (0 if record.quoted else 1, _precision(record.start))
+        if iri not in best or rank > best[iri][0]:
+            best[iri] = (rank, record)
+    return {iri: record for iri, (_, record) in best.items()}

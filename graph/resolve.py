@@ -8,14 +8,16 @@ normalised names. Every spelling met is kept, so the graph can carry it as an al
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from councilgraph.errors import ResolutionError
+from loaders.organisations import looks_like_english_council
 from loaders.records import Alias, Authority, OrgRef, PersonRef, Provenance
-from loaders.source import slugify
+from loaders.text import slugify
 
 _PREFIXES = (
     "the",
@@ -84,6 +86,22 @@ def looks_like_council(name: str) -> bool:
     return bool(_COUNCILISH.search(name))
 
 
+@dataclass(frozen=True)
+class Unmatched:
+    """A name a source gives as an organisation that the register of English councils does
+    not hold: kept as an organisation, and listed in the build report. `suggestions` are the
+    nearest register names where the name is shaped like an English council's."""
+
+    name: str
+    document: str
+    location: str
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def warning(self) -> bool:
+        return bool(self.suggestions) or looks_like_english_council(self.name)
+
+
 @dataclass
 class Resolver:
     """Maps names from sources to keys: GSS codes for councils, slugs for the rest."""
@@ -94,6 +112,7 @@ class Resolver:
     _org_aliases: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical
     _person_aliases: dict[str, str] = field(default_factory=dict)
     spellings: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # key -> names
+    unmatched: dict[str, Unmatched] = field(default_factory=dict)  # normalised name -> first seen
 
     def add_authority(self, authority: Authority) -> None:
         self.authorities[authority.gss] = authority
@@ -150,15 +169,31 @@ class Resolver:
         self.spellings[gss].add(name)
         return gss
 
+    def suggest(self, name: str, count: int = 3) -> tuple[str, ...]:
+        """The register's councils whose place names are nearest to the place in `name`
+        ("Barnsly Council" -> Barnsley Metropolitan Borough Council)."""
+        cores: dict[str, str] = {}
+        for authority in self.authorities.values():
+            if authority.end is None:
+                for spelling in filter(None, (authority.name, authority.short_name)):
+                    cores.setdefault(council_core(spelling), authority.name)
+        close = difflib.get_close_matches(council_core(name), list(cores), n=count, cutoff=0.75)
+        return tuple(dict.fromkeys(cores[c] for c in close))
+
     def organisation(self, ref: OrgRef, provenance: Provenance) -> tuple[str, str]:
-        """("council", gss) or (kind, slug) for any organisation reference."""
+        """("council", gss) or (kind, slug) for any organisation reference. A name the
+        register does not know is an organisation all the same (never a stopped build): it is
+        kept in `unmatched`, with the nearest councils where it looks like one."""
         if ref.kind == "council" or looks_like_council(ref.name):
             gss = self.find_council(ref.name)
-            if gss is not None or ref.kind == "council":
+            if gss is not None:
                 return "council", self.council(ref, provenance)
+            self._unmatched(ref.name, provenance)
         canonical = self._org_aliases.get(normalise(ref.name), ref.name)
         if self.find_council(canonical) and canonical in self.authorities:
             return "council", canonical
+        if normalise(ref.name) not in self._org_aliases and ref.kind != "team":
+            self._unmatched(ref.name, provenance)
         key = slugify(normalise(canonical))
         if not key:
             raise ResolutionError(
@@ -166,7 +201,15 @@ class Resolver:
             )
         self.spellings[key].add(ref.name)
         self.spellings[key].add(canonical)
-        return ref.kind, key
+        return ("organisation" if ref.kind == "council" else ref.kind), key
+
+    def _unmatched(self, name: str, provenance: Provenance) -> None:
+        key = normalise(name)
+        if key not in self.unmatched and self.authorities:
+            suggestions = self.suggest(name) if looks_like_english_council(name) else ()
+            self.unmatched[key] = Unmatched(
+                name, provenance.document, provenance.location, suggestions
+            )
 
     def canonical_org_name(self, key: str) -> str:
         """The fullest spelling seen for an organisation: expansions beat abbreviations."""

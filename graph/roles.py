@@ -11,12 +11,14 @@ from graph.namespaces import ROLE
 _LEADING = re.compile(
     r"^(interim |acting |joint )?(chief executive|leader|leader of the council|chair|chairman|"
     r"chairwoman|vice chair|vice-chair|deputy chair|mayor|elected mayor|lead chief executive|"
-    r"lead peer|principal advis[eo]r|managing director|head of paid service)\b(?! (peer|officer))"
+    r"lead peer|principal advis[eo]r|managing director|head of paid service|"
+    r"town clerk and chief executive|executive member|lead spokesperson)\b(?! (peer|officer))"
 )
 _BROADER: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^lead chief executive\b"), "lead-chief-executive"),
     (re.compile(r"^(interim |acting |joint )?chief executive\b"), "chief-executive"),
     (re.compile(r"^(managing director|head of paid service)\b"), "chief-executive"),
+    (re.compile(r"^town clerk and chief executive\b"), "chief-executive"),
     (re.compile(r"^assistant chief executive\b"), "assistant-chief-executive"),
     (re.compile(r"^(executive |strategic |corporate |divisional |deputy )?director\b"), "director"),
     (re.compile(r"^leader\b"), "leader"),

@@ -45,5 +45,8 @@ def stats(store: ox.Store, store_dir: Any = None) -> dict[str, Any]:
             "content_sha256": meta.get("content_sha256"),
             "seconds": meta.get("seconds"),
             "peak_memory_mb": meta.get("peak_memory_mb"),
+            "documents": meta.get("documents"),
+            "skipped": meta.get("skipped", []),
+            "organisations_not_in_register": len(meta.get("organisations_not_in_register", [])),
         }
     return result

@@ -21,8 +21,11 @@ from loaders import (
     registers,
     theme_overrides,
 )
+from loaders.document import Document
+from loaders.reader import DOCUMENT_SUFFIXES, read_document
 from loaders.records import Record
-from loaders.source import DOCUMENT_SUFFIXES, read_source
+from loaders.source import TEXT_SUFFIXES as LINE_SUFFIXES
+from loaders.source import read_source
 
 LOADERS: dict[str, ModuleType] = {
     peer_challenge_report.GENRE: peer_challenge_report,
@@ -35,11 +38,24 @@ REGISTER_SUFFIXES = {".csv", ".yaml", ".yml"}
 MIN_CONFIDENCE = 0.3
 
 
-def detect_genre(path: Path) -> str:
+def _reads_document(module: ModuleType) -> bool:
+    """Genres read from the document structure; the rest (being ported) from lines."""
+    return getattr(module, "READS", "lines") == "document"
+
+
+def _score(module: ModuleType, document: Document) -> float:
+    if _reads_document(module):
+        return float(module.detect(document))
+    if document.path.suffix.lower() not in LINE_SUFFIXES | {".pdf"}:
+        return 0.0
+    return float(module.detect(read_source(document.path)))
+
+
+def detect_genre(path: Path, document: Document | None = None) -> str:
     """The genre whose detector is surest about this document; LoaderError if none is sure."""
-    source = read_source(path)
+    document = document or read_document(path)
     scores = sorted(
-        ((module.detect(source), genre) for genre, module in LOADERS.items()), reverse=True
+        ((_score(module, document), genre) for genre, module in LOADERS.items()), reverse=True
     )
     best_score, best = scores[0]
     if best_score < MIN_CONFIDENCE:
@@ -53,10 +69,16 @@ def detect_genre(path: Path) -> str:
 
 
 def load_document(path: Path, *, settings: Settings, genre: str | None = None) -> Iterator[Record]:
+    """The records of one document: read once into its structure, its genre detected (or
+    forced), then its genre's loader."""
     if genre is not None and genre not in LOADERS:
         raise LoaderError(path, "", f"unknown genre {genre!r}", hint=f"one of {', '.join(LOADERS)}")
-    module = LOADERS[genre or detect_genre(path)]
-    records: Iterator[Record] = module.load(path, settings=settings)
+    document = read_document(path)
+    module = LOADERS[genre or detect_genre(path, document)]
+    if _reads_document(module):
+        records: Iterator[Record] = module.load(document, settings=settings)
+    else:
+        records = module.load(path, settings=settings)
     return records
 
 

@@ -18,7 +18,7 @@ import yaml
 from councilgraph.errors import RegisterError
 from loaders.records import Provenance
 
-KINDS = ("local-authorities", "lead-chief-executives", "partnerships", "aliases")
+KINDS = ("local-authorities", "lead-chief-executives", "posts", "partnerships", "aliases")
 # E06 unitary, E07 non-metropolitan district, E08 metropolitan district, E09 London borough,
 # E10 county, E11 metropolitan county: the English local authority code families.
 GSS_CODE = re.compile(r"^E(?:0[6-9]|1[01])\d{6}$")

@@ -5,10 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from councilgraph.settings import Settings
 from loaders.records import DocumentRecord, OrgRef, Provenance, Record
 from loaders.source import Source
+
+
+class Readable(Protocol):
+    """What a document record needs of the file it was read from."""
+
+    @property
+    def path(self) -> Path: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def pages(self) -> int | None: ...
+    @property
+    def key(self) -> str: ...
+
 
 Loader = Callable[
     ..., Iterator[Record]
@@ -17,7 +32,7 @@ Detector = Callable[[Source], float]  # 0.0 (surely not this genre) .. 1.0 (sure
 
 
 def document_record(
-    source: Source, *, genre: str, title: str, date: date | None, publisher: OrgRef | None
+    source: Readable, *, genre: str, title: str, date: date | None, publisher: OrgRef | None
 ) -> DocumentRecord:
     """The record of the document itself; its provenance is the document as a whole."""
     return DocumentRecord(

@@ -143,3 +143,99 @@ def from_iso(text: str) -> When:
     if len(text) == 4 and text.isdigit():
         return Year(int(text))
     raise ValueError(f"not an ISO date, month or year: {text!r}")
+
+
+_SEASONS = {
+    "spring": (3, 5),
+    "summer": (6, 8),
+    "autumn": (9, 11),
+    "fall": (9, 11),
+    "winter": (12, 2),
+}
+_DAY_T = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?"
+_MONTH_T = r"(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_TO = r"\s*(?:-|–|—|to|until|and|&)\s*"
+_PERIODS = (
+    # 30 November 2021 – 3 December 2021 / 29 December – 2 January 2022 / 20-23 March 2018
+    re.compile(
+        rf"\b{_DAY_T.format('d1')}(?:\s+{_MONTH_T.format('m1')}(?:,?\s+(?P<y1>\d{{4}}))?)?"
+        rf"(?:\s*,\s*\d{{1,2}}(?:st|nd|rd|th)?)*{_TO}{_DAY_T.format('d2')}\s+"
+        rf"{_MONTH_T.format('m2')},?\s+(?P<y2>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+    # March – April 2019 / November 2021 – January 2022
+    re.compile(
+        rf"\b{_MONTH_T.format('m1')}(?:\s+(?P<y1>\d{{4}}))?{_TO}{_MONTH_T.format('m2')}"
+        rf"\s+(?P<y2>\d{{4}})\b",
+        re.IGNORECASE,
+    ),
+)
+_SEASON = re.compile(
+    r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>\d{4})\b", re.I
+)
+
+
+def parse_period(text: str) -> tuple[When, When] | None:
+    """The first period `text` states, at its precision: a range of days (across months or
+    years), a single day, a range of months, a month, or a season ("spring 2023": March to
+    May; "winter 2023": December 2023 to February 2024)."""
+    found: list[tuple[int, tuple[When, When]]] = []
+    days = _PERIODS[0].search(text)
+    if days:
+        period = _day_range(days)
+        if period:
+            found.append((days.start(), period))
+    months = _PERIODS[1].search(text)
+    if months and not (days and days.start() <= months.start() < days.end()):
+        m1, m2 = month_number(months["m1"]), month_number(months["m2"])
+        if m1 and m2:
+            y2 = int(months["y2"])
+            y1 = int(months["y1"]) if months["y1"] else (y2 - 1 if m1 > m2 else y2)
+            found.append((months.start(), (Month(y1, m1), Month(y2, m2))))
+    single = _find_day(text)
+    if single is not None and not any(start <= single[0] < start + 40 for start, _ in found):
+        found.append((single[0], (single[1], single[1])))
+    month = _MONTH_YEAR.search(text)
+    if month and not any(abs(start - month.start()) < 40 for start, _ in found):
+        number = month_number(month["month"])
+        if number:
+            when = Month(int(month["year"]), number)
+            found.append((month.start(), (when, when)))
+    season = _SEASON.search(text)
+    if season and not found:
+        first, last = _SEASONS[season["season"].lower()]
+        year = int(season["year"])
+        found.append((season.start(), (Month(year, first), Month(year + (last < first), last))))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _day_range(found: re.Match[str]) -> tuple[date, date] | None:
+    month2 = month_number(found["m2"])
+    month1 = month_number(found["m1"]) if found["m1"] else month2
+    if month1 is None or month2 is None:
+        return None
+    year2 = int(found["y2"])
+    year1 = int(found["y1"]) if found["y1"] else (year2 - 1 if month1 > month2 else year2)
+    try:
+        start, end = date(year1, month1, int(found["d1"])), date(year2, month2, int(found["d2"]))
+    except ValueError:
+        return None
+    return (start, end) if start <= end else None
+
+
+def _find_day(text: str) -> tuple[int, date] | None:
+    iso = _ISO.search(text)
+    day = _DAY.search(text)
+    if iso and (not day or iso.start() < day.start()):
+        try:
+            return iso.start(), date(int(iso["year"]), int(iso["month"]), int(iso["day"]))
+        except ValueError:
+            return None
+    if day:
+        month = month_number(day["month"])
+        if month:
+            try:
+                return day.start(), date(int(day["year"]), month, int(day["day"]))
+            except ValueError:
+                return None
+    return None

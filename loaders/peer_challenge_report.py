@@ -1,21 +1,28 @@
-"""Loader for LGA peer challenge feedback reports (corporate peer challenges, finance peer
-reviews, service peer challenges and progress reviews, 2012 to now)."""
+"""Genre: LGA peer challenge feedback reports -- corporate peer challenges, finance peer
+reviews, service peer challenges, progress reviews and follow-up visits, 2012 to now.
+
+Detects the genre, reads the title page (kind of challenge, council, dates on site, at the
+precision given: the title page's own date wins over dates the text quotes), and hands the
+rest to the shared extractors: the team (`loaders.teams`), recommendations
+(`loaders.recommendation_lists`) and the facts of running text (`peer_challenge_facts`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
-from loaders import _peer_challenge_facts as facts
-from loaders import _peer_challenge_text as text
-from loaders._peer_challenge_team import LGA, Peer, org_ref, parse_peer
+from loaders import peer_challenge_facts as facts
 from loaders.base import document_record
-from loaders.dates import parse_date, parse_month, parse_range
+from loaders.dates import When, first_day, last_day, parse_date, parse_period, year_month
+from loaders.document import Block, Document, Heading, Paragraph, Place, block_text
+from loaders.organisations import LGA, org_ref
+from loaders.passages import located, provenance
+from loaders.people import posts_of
+from loaders.recommendation_lists import labelled, recommendations
 from loaders.records import (
     ChallengeRef,
     Figure,
@@ -26,346 +33,284 @@ from loaders.records import (
     Recommendation,
     Record,
 )
-from loaders.source import Line, Source, read_source
+from loaders.teams import team
 
 GENRE = "peer-challenge-report"
+READS = "document"  # reads the document structure (loaders.document)
 
-_TYPE_PHRASE = re.compile(
-    r"^(?:LGA\s+)?(?:(?:corporate|finance|financial|planning|children'?s|adults?'?"
-    r"|adult social care|services|safeguarding)\s+)*peer (?:challenge|review)"
-    r"(?:\s*[–—-]?\s*(?:progress review|follow[- ]up visit))?"
-    r"|^(?:CPC\s+)?progress review",
+TYPE_PHRASE = re.compile(
+    r"(?:LGA\s+)?(?:(?:corporate|finance|financial|planning|children'?s|adults?'?"
+    r"|adult social care|services|safeguarding|communications|housing|economic growth|"
+    r"culture|scrutiny|governance|transformation|commercial)\s+)*peer (?:challenge|review)"
+    r"(?:\s*[–—:-]?\s*(?:progress review|follow[- ]up visit|progress check))?"
+    r"|(?:CPC\s+)?progress review|peer challenge follow[- ]up visit",
     re.IGNORECASE,
 )
-_FEEDBACK = re.compile(r"^feedback report$", re.IGNORECASE)
 _PUBLISHED = re.compile(
-    r"(?:published|date of report|report date|date of publication)\s*:?\s*(.+)", re.I
+    r"(?:published|date of report|report date|date of publication|final report)\s*:?\s*(.+)", re.I
 )
-_TEAM_TRIGGER = re.compile(
-    r"(?:peers?|team members?|members of the (?:peer )?team) (?:who|that) "
-    r"(?:delivered|undertook|carried out|conducted|took part)"
-    r"|peer team (?:was|were|is|are|comprised|consisted|included)|the team "
-    r"(?:was|were|comprised|consisted)|on behalf of the (?:peer )?team|\bby:$",
+_NOT_COUNCIL = re.compile(
+    r"^(?:feedback(?: report)?|final report|report|draft|lga|local government association|"
+    r"report of the|the|of|for|at|on|title|contents|introduction)$",
     re.IGNORECASE,
 )
-_TEAM_HEADING = re.compile(r"^(?:[\d.]+\s+)?(?:the )?(?:peer |review )?team(?: members)?:?$", re.I)
+_TITLE_BLOCKS = 14
 
 
 @dataclass(frozen=True)
-class _Head:
+class TitlePage:
     title: str
     council: OrgRef
-    council_line: Line
+    council_place: Place
     challenge_type: str
-    start: date
-    end: date
-    date_line: Line
+    start: When
+    end: When
+    date_place: Place
 
 
-def detect(source: Source) -> float:
+def detect(document: Document) -> float:
     """How surely this is a peer challenge feedback report: the title page names the kind of
     challenge (not an agenda or a committee report about one), the body lists a peer team."""
-    head = [line.text.lstrip("# ") for line in source.nonblank()[:12]]
+    head = [block_text(b) for b in _title_blocks(document)]
     score = 0.0
-    if any(_TYPE_PHRASE.match(t) for t in head):
+    if any(TYPE_PHRASE.search(t) and len(t.split()) <= 16 for t in head):
         score += 0.5
-    if any("feedback report" in t.lower() for t in head):
+    if any(re.search(r"feedback report|final report|\breport\b", t, re.I) for t in head):
         score += 0.2
-    if any(parse_range(t) for t in head):
+    if any(parse_period(t) for t in head):
         score += 0.1
-    body = source.text().lower()
-    if "peer team" in body and ("key recommendations" in body or "recommendations" in body):
+    body = document.text().lower()
+    if re.search(r"peer (?:challenge |review )?team", body) and "recommendation" in body:
         score += 0.2
-    # An agenda pack or a committee report about a peer challenge opens with meeting details.
-    if any(re.search(r"^(?:agenda|meeting of|report of|minutes)\b", t, re.I) for t in head):
+    if any(
+        re.search(
+            r"^(?:agenda|meeting of|report of|report to|minutes|report title|report author)\b",
+            t,
+            re.I,
+        )
+        for t in head
+    ):
         score -= 0.4
     return max(0.0, min(1.0, score))
 
 
-def load(path: Path, *, settings: Settings) -> Iterator[Record]:
-    """Read one peer challenge report; the DocumentRecord first, then everything it states."""
-    source = read_source(path)
-    lines = text.working_lines(source)
-    sections = text.headings(lines)
-    head = _head(source, lines)
-    published = _published(lines)
+def load(document: Document, *, settings: Settings) -> Iterator[Record]:
+    """Everything one peer challenge report states; the DocumentRecord first."""
+    page = title_page(document)
+    published = _published(document)
     yield document_record(
-        source, genre=GENRE, title=head.title, date=published or head.end, publisher=LGA
+        document,
+        genre=GENRE,
+        title=page.title,
+        date=published or last_day(page.end),
+        publisher=LGA,
     )
-    ref = ChallengeRef(head.council, head.start.year, head.start.month, head.challenge_type)
-    yield Organisation(head.council, text.prov(source, head.council_line, "title page"))
-    figures = tuple(facts.figures(source, lines, sections, ref))
-    team = list(_team(source, lines, sections, ref))
-    adviser = facts.adviser(source, lines, sections)
-    yield _challenge(source, lines, sections, head, ref, figures, adviser)
+    year, month = year_month(page.start)
+    ref = ChallengeRef(page.council, year, month, page.challenge_type)
+    yield Organisation(page.council, provenance(document, page.council_place, "title page"))
+    figures = tuple(facts.figures(document, ref))
+    adviser = facts.adviser(document)
+    follows = None
+    if page.challenge_type in {"progress-review", "follow-up-visit"}:
+        follows = facts.follow_up_of(document, page.council, page.start)
+        if follows is not None:
+            earlier, (start, end), passage = follows
+            yield PeerChallenge(
+                earlier,
+                located(document, passage.index, passage.place),
+                start=start,
+                end=end,
+                quoted=True,
+            )
+    yield _challenge(document, page, ref, figures, adviser, follows[0] if follows else None)
     yield from figures
-    yield from team
+    yield from _team(document, ref)
     if adviser:
         yield adviser
-    yield from _recommendations(source, lines, sections, ref)
-    yield from facts.partnerships(source, lines, sections, head.council)
+    yield from _recommendations(document, ref)
+    yield from facts.partnerships(document, page.council)
 
 
-def _head(source: Source, lines: list[Line]) -> _Head:
-    """The title page: kind of challenge, council, dates on site."""
-    nonblank = [line for line in lines if line.text][:15]
-    type_line, found = _type_line(source, nonblank)
-    council_text, council_line = _council_name(type_line.text[found.end() :]), type_line
-    if not council_text:
-        later = [line for line in nonblank if line.number > type_line.number]
-        council_line = next((line for line in later if _council_name(line.text)), type_line)
-        council_text = _council_name(council_line.text)
-    if not council_text:
+def _title_blocks(document: Document) -> list[Block]:
+    """The title page: the blocks before the first long paragraph or numbered section."""
+    out: list[Block] = []
+    for block in document.blocks[:_TITLE_BLOCKS]:
+        if isinstance(block, Heading) and block.number and out:
+            break
+        if isinstance(block, Paragraph) and len(block.text.split()) > 30:
+            break
+        if not isinstance(block, Heading | Paragraph):
+            break
+        out.append(block)
+    return out or list(document.blocks[:3])
+
+
+def title_page(document: Document) -> TitlePage:
+    """The kind of challenge, the council and the dates on site."""
+    head = _title_blocks(document)
+    typed = next(
+        (
+            (block, found)
+            for block in head
+            if (found := TYPE_PHRASE.search(block_text(block)))
+            and len(block_text(block).split()) <= 20
+        ),
+        None,
+    )
+    if typed is None:
         raise LoaderError(
-            source.path, source.where(type_line), "no council named on the title page"
+            document.path,
+            "title page",
+            "no peer challenge or peer review named in the title",
+            hint="is this an LGA peer challenge feedback report? force a genre with --genre",
         )
-    dates = _visit_dates(lines, nonblank)
+    block, found = typed
+    council, council_block = _council(head, block, found)
+    if council is None:
+        raise LoaderError(document.path, str(block.place), "no council named on the title page")
+    dates = _dates(document, head)
     if dates is None:
         raise LoaderError(
-            source.path,
+            document.path,
             "title page",
             "no dates on site found",
-            hint='expected e.g. "20-23 March 2018" near the title',
+            hint='expected e.g. "20-23 March 2018" or "June 2018" near the title',
         )
-    (start, end), date_line = dates
-    feedback = next((line.text for line in nonblank if _FEEDBACK.match(line.text)), None)
-    title = f"{found.group().strip()} {council_text}" + (f" — {feedback}" if feedback else "")
-    kind = facts.classify(" ".join(line.text for line in nonblank[:6]))
-    return _Head(title, org_ref(council_text), council_line, kind, start, end, date_line)
+    (start, end), date_place = dates
+    kind = facts.classify(" ".join(block_text(b) for b in head))
+    title = f"{found.group().strip()} {council}"
+    feedback = re.search(r"feedback report", " ".join(block_text(b) for b in head), re.I)
+    if feedback:
+        title += f" — {feedback.group()}"
+    return TitlePage(title, org_ref(council), council_block.place, kind, start, end, date_place)
 
 
-def _type_line(source: Source, nonblank: list[Line]) -> tuple[Line, re.Match[str]]:
-    """The title line naming the kind of challenge ("Corporate Peer Challenge ...")."""
-    for line in nonblank:
-        found = _TYPE_PHRASE.match(line.text)
-        if found:
-            return line, found
-    raise LoaderError(
-        source.path,
-        "title page",
-        "no peer challenge or peer review named in the title",
-        hint="is this an LGA peer challenge feedback report?",
-    )
+def _council(head: list[Block], typed: Block, found: re.Match[str]) -> tuple[str | None, Block]:
+    """The council a title names: beside the kind of challenge on the same line, or on a line
+    of its own near it."""
+    text = block_text(typed)
+    for candidate in (text[found.end() :], text[: found.start()]):
+        name = _council_name(candidate)
+        if name:
+            return name, typed
+    for block in head:
+        if block is typed:
+            continue
+        name = _council_name(block_text(block))
+        if name:
+            return name, block
+    return None, typed
 
 
-def _council_name(line_text: str) -> str:
-    """The council named in a title-page line, without dates, dashes or "Feedback report"."""
+def _council_name(text: str) -> str | None:
+    """The council in a title line, without dates, dashes, "Feedback report" and the like."""
     cleaned = re.sub(
-        r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|feedback report|\bLGA\b", "", line_text, flags=re.I
+        r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|\b(?:19|20)\d{2}\b|feedback report|final report|\bLGA\b|"
+        r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+        r"december|spring|summer|autumn|winter)\b.*$",
+        "",
+        text,
+        flags=re.I,
     )
-    cleaned = re.sub(r"^[\s–—:,-]*(?:of|for|at)?\s+|[\s–—:,-]+$", "", " " + cleaned).strip()
-    if not cleaned or _TYPE_PHRASE.match(cleaned) or len(cleaned.split()) > 9:
-        return ""
-    return cleaned if cleaned[0].isupper() and parse_month(line_text) is None else ""
+    cleaned = re.sub(r"^[\s–—:,|-]*(?:of|for|at|to)?\s+|[\s–—:,|-]+$", "", " " + cleaned).strip()
+    cleaned = (
+        re.sub(r"\s+[–—|-]\s+.*$", "", cleaned) if TYPE_PHRASE.search(cleaned) is None else cleaned
+    )
+    if not cleaned or TYPE_PHRASE.search(cleaned) or len(cleaned.split()) > 10:
+        return None
+    if _NOT_COUNCIL.match(cleaned) or not cleaned[0].isupper():
+        return None
+    return cleaned
 
 
-def _visit_dates(lines: list[Line], head: list[Line]) -> tuple[tuple[date, date], Line] | None:
-    for line in head:
-        days = parse_range(line.text)
-        if days:
-            return days, line
-    for line in lines:
-        days = parse_range(line.text) if re.search(r"on[- ]?site|visit", line.text, re.I) else None
-        if days:
-            return days, line
-    for line in head:
-        day = parse_date(line.text)
-        if day:
-            return (day, day), line
+def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Place] | None:
+    """Dates on site: the title page's (a range, a day or a month); else a sentence saying
+    when the team was on site."""
+    for block in head:
+        found = parse_period(block_text(block))
+        if found:
+            return found, block.place
+    for _index, block in enumerate(document.blocks):
+        text = block_text(block)
+        if re.search(r"on[- ]?site|visit|took place|was held|spent .* days", text, re.I):
+            found = parse_period(text)
+            if found:
+                return found, block.place
     return None
 
 
-def _published(lines: list[Line]) -> date | None:
-    for line in lines[:60]:
-        found = _PUBLISHED.search(line.text) if len(line.text.split()) <= 12 else None
+def _published(document: Document) -> date | None:
+    for block in document.blocks[:40]:
+        text = block_text(block)
+        found = _PUBLISHED.search(text) if len(text.split()) <= 12 else None
         if found and parse_date(found[1]):
             return parse_date(found[1])
     return None
 
 
 def _challenge(
-    source: Source,
-    lines: list[Line],
-    sections: list[text.Heading],
-    head: _Head,
+    document: Document,
+    page: TitlePage,
     ref: ChallengeRef,
     figures: tuple[Figure, ...],
     adviser: Membership | None,
+    follows: ChallengeRef | None,
 ) -> PeerChallenge:
-    follow_up, follows = None, None
-    if head.challenge_type in {"progress-review", "follow-up-visit"}:
-        follows = facts.follow_up_of(lines, sections, head.council, head.start)
-    else:
+    end = last_day(page.end)
+    follow_up = None
+    if page.challenge_type not in {"progress-review", "follow-up-visit"}:
         follow_up = facts.deadline(
-            lines, sections, facts.FOLLOW_UP, facts.NEXT_CHALLENGE, head.end, within_only=True
+            document, facts.FOLLOW_UP, facts.NEXT_CHALLENGE, end, within_only=True
         )
     return PeerChallenge(
         ref=ref,
-        provenance=text.prov(source, head.date_line, "title page"),
-        start=head.start,
-        end=head.end,
-        reported_in=source.key,
+        provenance=provenance(document, page.date_place, "title page"),
+        start=page.start,
+        end=page.end,
+        reported_in=document.key,
         follow_up_of=follows,
         follow_up_due_by=follow_up,
         next_challenge_by=facts.deadline(
-            lines, sections, facts.NEXT_CHALLENGE, facts.FOLLOW_UP, head.end, within_only=False
+            document, facts.NEXT_CHALLENGE, facts.FOLLOW_UP, end, within_only=False
         ),
-        scope=tuple(_scope(lines, sections)),
+        scope=tuple(facts.scope(document)),
         figures=figures,
         principal_adviser=adviser.person if adviser else None,
     )
 
 
-def _scope(lines: list[Line], sections: list[text.Heading]) -> Iterator[str]:
-    """Core component questions and the council's own questions, in order."""
-    start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if re.search(
-                r"^(?:[\d.]+\s+)?scope and focus|considered the following", line.text, re.I
+def _team(document: Document, ref: ChallengeRef) -> Iterator[Membership]:
+    for member in team(document):
+        where = located(document, member.index, member.place, f"bullet {member.position}")
+        yield Membership(member.entry.person, ref, member.role, where)
+        for post in posts_of(member.entry):
+            yield Membership(
+                member.entry.person,
+                post.organisation,
+                post.title,
+                where,
+                interim=post.interim,
+                acting=post.acting,
+                former=post.former,
             )
-        ),
-        None,
-    )
-    if start is None:
-        return
-    stop = next(
-        (
-            h.index
-            for h in sections
-            if h.index > start and not re.search(r"scope|focus", h.title, re.I)
-        ),
-        len(lines),
-    )
-    extra = False
-    for block in _blocks(lines[start + 1 : stop]):
-        listed = bool(text.ITEM.match(block) or text.BULLET.match(block))
-        body = re.sub(r"^(?:" + text.ITEM.pattern[1:-1] + ")", r"\g<text>", block)
-        body = text.BULLET.sub("", body).strip()
-        if "?" in body or (extra and listed):
-            yield body
-        if re.search(r"in addition|additional|also asked|asked the peer team", block, re.I):
-            extra = True
 
 
-def _blocks(lines: list[Line]) -> Iterator[str]:
-    """List items and paragraphs with their wrapped lines joined."""
-    current = ""
-    for line in lines:
-        starts = bool(text.ITEM.match(line.text) or text.BULLET.match(line.text))
-        ended = current[-1:] in ".?!:" and line.text[:1].isupper()
-        if not line.text or starts or ended:
-            if current:
-                yield current
-            current = line.text
-        else:
-            current = f"{current} {line.text}".strip()
-    if current:
-        yield current
-
-
-def _team(
-    source: Source, lines: list[Line], sections: list[text.Heading], ref: ChallengeRef
-) -> Iterator[Membership]:
-    seen: set[str] = set()
-    for index, line in enumerate(lines):
-        if not (
-            _TEAM_HEADING.match(line.text)
-            or (line.text.endswith(":") and _TEAM_TRIGGER.search(line.text))
-        ):
-            continue
-        place = text.place(sections, index)
-        for position, (peer, at) in enumerate(_team_list(lines, index + 1), start=1):
-            if peer.person.name.lower() in seen:
-                continue
-            seen.add(peer.person.name.lower())
-            prov = text.prov(source, at, f"{place}, bullet {position}")
-            yield Membership(peer.person, ref, peer.team_role, prov)
-            for post, org in peer.posts:
-                former = post.lower().startswith("former ")
-                yield Membership(
-                    peer.person, org, post[7:] if former else post, prov, former=former
-                )
-
-
-def _team_list(lines: list[Line], start: int) -> Iterator[tuple[Peer, Line]]:
-    """Peer entries after a team heading or "The peers ... were:", up to the first line that
-    is not one; a few lines of introduction before the list are skipped."""
-    found, label = 0, None
-    for position, (body, line) in enumerate(_entries(lines[start : start + 80]), start=1):
-        peer = parse_peer(body) if len(body) < 200 else None
-        if peer is None and re.fullmatch(r"(?:lead|member|officer) peers?:?", body, re.I):
-            label = body.rstrip(":s").title()  # a sub-heading over the peers that follow
-            continue
-        if peer is None:
-            if found or position > 5:
-                return
-            continue
-        found += 1
-        yield (replace(peer, team_role=label) if label and peer.team_role == "Peer" else peer), line
-
-
-def _entries(lines: list[Line]) -> list[tuple[str, Line]]:
-    """Entry texts with their first line; a bullet wrapped onto the next line is joined."""
-    entries: list[tuple[str, Line, bool]] = []
-    blank = False
-    for line in lines:
-        if not line.text:
-            blank = True
-            continue
-        bullet = text.BULLET.match(line.text)
-        body = line.text[bullet.end() :] if bullet else line.text
-        if entries and entries[-1][2] and not (bullet or blank) and parse_peer(body) is None:
-            entries[-1] = (f"{entries[-1][0]} {body}", entries[-1][1], True)
-        else:
-            entries.append((body, line, bool(bullet)))
-        blank = False
-    return [(body, line) for body, line, _ in entries]
-
-
-def _recommendations(
-    source: Source, lines: list[Line], sections: list[text.Heading], ref: ChallengeRef
-) -> Iterator[Recommendation]:
-    """Items under every recommendations heading. "Key ..." lists are key; a plain
-    "Recommendations" list is key only when it is the report's one list, and otherwise
-    sits in a section whose title becomes its group."""
-    heads = [
-        (i, kind)
-        for i, line in enumerate(lines)
-        if line.text and (kind := text.recs_heading(line.text)) is not None
-    ]
+def _recommendations(document: Document, ref: ChallengeRef) -> Iterator[Recommendation]:
     positions = {True: 0, False: 0}
-    seen: set[tuple[bool, str]] = set()
-    for index, kind in heads:
-        is_key = kind in {"key", "main"} or (kind == "" and len(heads) == 1)
-        place, section_group = _recs_place(lines, sections, index)
-        group = section_group if kind == "" and not is_key else None
-        for item in text.parse_items(lines, index, sections):
-            if (is_key, item.text.lower()) in seen:  # a list repeated in an appendix
-                continue
-            seen.add((is_key, item.text.lower()))
-            positions[is_key] += 1
-            where = f"item {item.number}" if item.number else f"bullet {positions[is_key]}"
-            yield Recommendation(
-                ref,
-                item.text,
-                is_key,
-                text.prov(source, item.line, f"{place}, {where}"),
-                number=item.number,
-                group=item.group or group,
-                position=positions[is_key],
-            )
+    listed = recommendations(document)
+    texts = {item.text.lower() for item in listed}
+    listed += [item for item in labelled(document) if item.text.lower() not in texts]
+    for item in listed:
+        positions[item.is_key] += 1
+        yield Recommendation(
+            ref,
+            item.text,
+            item.is_key,
+            located(document, item.index, item.place, item.where),
+            number=item.number,
+            group=item.group,
+            position=positions[item.is_key],
+        )
 
 
-def _recs_place(
-    lines: list[Line], sections: list[text.Heading], index: int
-) -> tuple[str, str | None]:
-    """Where a recommendations heading is, and the title of the section around an unnumbered one."""
-    number, title = text.split_heading(lines[index].text)
-    if number:
-        return f"section {number} '{title}'", None
-    enclosing = text.section_at(sections, index)
-    if enclosing is None:
-        return f"'{title}'", None
-    return f"{enclosing.label()}, '{title}'", enclosing.title
+__all__ = ["GENRE", "detect", "first_day", "load", "title_page"]

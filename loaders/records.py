@@ -70,6 +70,7 @@ class DocumentRecord:
     publisher: OrgRef | None
     provenance: Provenance
     pages: int | None = None
+    url: str | None = None  # where it is published, for sources cited by a register
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,9 @@ class Membership:
     # When the source states it, where that is not the document's own date (a register row's
     # meeting, a dated passage); None means the document's date.
     stated: date | None = None
+    # The document that states it, where not the provenance's own: a register row citing its
+    # source (DocumentRecord.key).
+    stated_in: str | None = None
     policy_area: str | None = None  # commissions: "integrated health and care"
     commissioned_by: OrgRef | None = None
     accountable_to: OrgRef | None = None
@@ -133,6 +137,9 @@ class PeerChallenge:
     scope: tuple[str, ...] = ()  # questions and focus areas, in source order
     principal_adviser: PersonRef | None = None
     figures: tuple[Figure, ...] = ()
+    # stated in passing by another document (a progress review quoting it); where the
+    # challenge's own report is read too, its dates win
+    quoted: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Registers people keep in a spreadsheet or a YAML file: English local authorities, London
-Councils Lead Chief Executive commissions, partnerships and aliases, read into records.
+Councils Lead Chief Executive commissions, who held which post (`loaders._register_posts`),
+partnerships and aliases, read into records.
 
 The register kind comes from the file name stem (`local-authorities.csv`,
 `lead-chief-executives-2018.csv`, ...) or, for YAML, from a top-level `kind:` key. Every
@@ -37,6 +38,7 @@ from loaders._register_files import (
     yaml_kind,
     yaml_table,
 )
+from loaders._register_posts import load_posts
 from loaders.names import split_honorific
 from loaders.records import (
     Alias,
@@ -96,7 +98,7 @@ def load_register(path: Path, *, settings: Settings) -> Iterator[Record]:
         raise ctx.error(
             None, None, f"unsupported register type {path.suffix!r}", "use .csv or .yaml"
         )
-    tabular = kind in {"local-authorities", "lead-chief-executives"}
+    tabular = kind in {"local-authorities", "lead-chief-executives", "posts"}
     if path.suffix.lower() == ".csv" and not tabular:
         raise ctx.error(
             None, None, f"a {kind} register is YAML, not CSV", f"rename it {path.stem}.yaml"
@@ -106,6 +108,7 @@ def load_register(path: Path, *, settings: Settings) -> Iterator[Record]:
     readers: dict[str, Callable[[Context, Any], Iterator[Record]]] = {
         "local-authorities": _authorities,
         "lead-chief-executives": _commissions,
+        "posts": load_posts,
         "partnerships": _partnerships,
         "aliases": _aliases,
     }

@@ -17,7 +17,7 @@ def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
     store = tmp_path_factory.mktemp("store")
     settings = Settings(corpus=BUNDLED_CORPUS, store=store)
-    build(settings)
+    build(settings, strict=True)
     return settings
 
 

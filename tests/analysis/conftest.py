@@ -30,7 +30,7 @@ def analysis_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     shutil.copytree(BUNDLED_CORPUS, corpus)
     shutil.copy(KENT, corpus / "documents" / KENT.name)
     settings = Settings(corpus=corpus, store=root / "store")
-    build(settings)
+    build(settings, strict=True)
     return settings
 
 

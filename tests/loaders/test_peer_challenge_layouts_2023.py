@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from councilgraph.settings import Settings
-from loaders import detect_genre, peer_challenge_report
+from loaders import detect_genre, load_document, peer_challenge_report
 from loaders import records as r
 
 KENT = (
@@ -19,7 +19,7 @@ KENT = (
 
 def test_kent_2023_layout() -> None:
     assert detect_genre(KENT) == "peer-challenge-report"
-    records = list(peer_challenge_report.load(KENT, settings=Settings()))
+    records = list(load_document(KENT, settings=Settings(), genre=peer_challenge_report.GENRE))
     [challenge] = [x for x in records if isinstance(x, r.PeerChallenge)]
     assert (challenge.ref.council.name, str(challenge.start), str(challenge.end)) == (
         "Kent County Council",

@@ -14,7 +14,10 @@ from fpdf import FPDF
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
-from loaders import peer_challenge_report
+from loaders import load_document, peer_challenge_report
+from loaders.dates import Month
+from loaders.people import parse_entry
+from loaders.reader import read_document
 from loaders.records import (
     ChallengeRef,
     DocumentRecord,
@@ -26,7 +29,6 @@ from loaders.records import (
     PersonRef,
     Recommendation,
 )
-from loaders.source import read_source
 
 REPO = Path(__file__).resolve().parents[2]
 DOCUMENTS = REPO / "corpus" / "documents"
@@ -37,7 +39,7 @@ T = TypeVar("T")
 
 
 def _load(path: Path) -> list[Any]:
-    return list(peer_challenge_report.load(path, settings=Settings()))
+    return list(load_document(path, settings=Settings(), genre=peer_challenge_report.GENRE))
 
 
 def _of(records: Sequence[Any], kind: type[T]) -> list[T]:
@@ -200,7 +202,10 @@ def test_islington_detailed_recommendations(islington: list[Any]) -> None:
     twelve = detailed[11]
     assert twelve.text.startswith("Re-assess how you can deliver your ambition with your business")
     assert twelve.text.endswith("collaborative events around work discovery.")
-    assert twelve.provenance.location == "section 3a 'Detailed recommendations', item 12"
+    assert (
+        twelve.provenance.location
+        == "section 3a 'Detailed recommendations', 'Shaping the future of the borough', item 12"
+    )
     assert twelve.provenance.line == 65
     assert detailed[16].text.startswith("Clarify the process and timeline")  # after a blank line
 
@@ -235,14 +240,14 @@ def test_islington_health_partnership(islington: list[Any]) -> None:
 
 
 def test_detect_tells_the_sample_from_other_genres() -> None:
-    assert peer_challenge_report.detect(read_source(SAMPLE)) >= 0.9
+    assert peer_challenge_report.detect(read_document(SAMPLE)) >= 0.9
     for other in (
         "tower-hamlets-tib-peer-challenge-follow-up-2019.txt",
         "london-councils-lead-chief-executives-2017.txt",
         "lga-sector-led-improvement-2012.txt",
         "islington-productivity-plan-2024.txt",
     ):
-        assert peer_challenge_report.detect(read_source(DOCUMENTS / other)) < 0.3, other
+        assert peer_challenge_report.detect(read_document(DOCUMENTS / other)) < 0.3, other
 
 
 # ---- Mid Suffolk 2014: key recommendations in the executive summary, "Name – Post, Org" ----
@@ -339,7 +344,7 @@ def swindon() -> list[Any]:
 
 
 def test_swindon_progress_review_follows_the_march_cpc(swindon: list[Any]) -> None:
-    review = _one(swindon, PeerChallenge)
+    (review,) = [c for c in _of(swindon, PeerChallenge) if not c.quoted]
     assert review.ref == SW_REVIEW
     assert (review.start, review.end) == (date(2022, 11, 29), date(2022, 11, 30))
     assert review.follow_up_of == ChallengeRef(SWINDON, 2022, 3, "corporate-peer-challenge")
@@ -347,6 +352,12 @@ def test_swindon_progress_review_follows_the_march_cpc(swindon: list[Any]) -> No
     assert review.next_challenge_by == date(2027, 11, 30)
     assert review.principal_adviser == PersonRef("Helen Murray")
     assert review.scope == ()
+    # the challenge it follows is created from what the review says of it, even though its
+    # own report is not read: the council, March 2022
+    (quoted,) = [c for c in _of(swindon, PeerChallenge) if c.quoted]
+    assert quoted.ref == review.follow_up_of
+    assert (quoted.start, quoted.end) == (Month(2022, 3), Month(2022, 3))
+    assert quoted.reported_in is None
 
 
 def test_swindon_team_table(swindon: list[Any]) -> None:
@@ -501,7 +512,7 @@ def test_pdf_provenance_has_pages(lancaster_pdf: Path) -> None:
     assert _one(records, PeerChallenge).provenance.page == 1
     eighth = next(r for r in _recs(records, key=False) if r.number == "8")
     assert eighth.provenance.page == 2
-    assert peer_challenge_report.detect(read_source(lancaster_pdf)) >= 0.9
+    assert peer_challenge_report.detect(read_document(lancaster_pdf)) >= 0.9
 
 
 # ---- errors ----
@@ -574,11 +585,13 @@ def test_a_report_without_dates_on_site_is_refused(tmp_path: Path) -> None:
 def test_peer_line_layouts(
     line: str, name: str, honorific: str | None, team_role: str, posts: list[tuple[str, OrgRef]]
 ) -> None:
-    from loaders._peer_challenge_team import parse_peer
-
-    peer = parse_peer(line)
-    assert peer is not None
-    assert (peer.person, peer.team_role, list(peer.posts)) == (
+    entry = parse_entry(line)
+    assert entry is not None
+    assert (
+        entry.person,
+        entry.role or "Peer",
+        [(p.title, p.organisation) for p in entry.posts],
+    ) == (
         PersonRef(name, honorific),
         team_role,
         posts,
@@ -590,9 +603,7 @@ def test_peer_line_layouts(
     ["Scope and focus", "Peer challenges are delivered by experienced peers.", "| Name | Role |"],
 )
 def test_lines_that_are_not_peers(line: str) -> None:
-    from loaders._peer_challenge_team import parse_peer
-
-    assert parse_peer(line) is None
+    assert parse_entry(line) is None
 
 
 LATER_LAYOUT = """\
