@@ -26,7 +26,7 @@ router = APIRouter(tags=["analysis"])
 _SIMILAR = (
     sparql_prologue()
     + """
-SELECT ?rec ?s ?similar ?score ?method ?basis ?text ?council ?councilName ?challenge WHERE {
+SELECT ?rec ?similar ?score ?method ?basis ?text ?council ?councilName ?challenge WHERE {
   ?rec a cg:Recommendation .
   OPTIONAL {
     ?s a cg:Similarity ; cg:from ?rec ; cg:to ?similar ; cg:score ?score ; cg:method ?method .
@@ -39,21 +39,28 @@ ORDER BY DESC(?score) ?similar
 """
 )
 # The themes and topics of the recommendation and of those it is similar to (a path of
-# length zero or one from it), and the topics each similarity shares.
+# length zero or one from it).
 _CONCEPTS = (
     sparql_prologue()
     + """
 SELECT ?about ?kind ?concept ?label WHERE {
-  {
-    ?rec (^cg:from/cg:to)? ?about .
-    { ?about dct:subject ?concept . BIND("themes" AS ?kind) }
-    UNION { ?about cg:raisesTopic ?concept . BIND("topics" AS ?kind) }
-  }
-  UNION { ?about cg:from ?rec ; cg:sharedTopic ?concept . BIND("shared" AS ?kind) }
+  ?rec (^cg:from/cg:to)? ?about .
+  { ?about dct:subject ?concept . BIND("themes" AS ?kind) }
+  UNION { ?about cg:raisesTopic ?concept . BIND("topics" AS ?kind) }
   ?concept skos:prefLabel ?label .
 }
 ORDER BY ?about ?kind ?concept
 """
+)
+SIMILAR_FIELDS = (
+    "similar",
+    "score",
+    "method",
+    "basis",
+    "text",
+    "council",
+    "councilName",
+    "challenge",
 )
 IdPath = Annotated[str, Path(pattern=KEY_PATTERN)]
 Concepts = dict[str, dict[str, list[dict[str, str]]]]  # about -> kind -> [{iri, label}]
@@ -78,8 +85,8 @@ def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) 
             continue
         item = {k: row.get(k) for k in SIMILAR_FIELDS}
         other = concepts.get(str(row["similar"]), {})
-        item["sharedTopics"] = concepts.get(str(row["s"]), {}).get("shared", [])
         item["themes"], item["topics"] = other.get("themes", []), other.get("topics", [])
+        item["sharedTopics"] = [t for t in item["topics"] if t in mine.get("topics", [])]
         similar.append(item)
     return {
         "recommendation": iri,
@@ -89,10 +96,9 @@ def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) 
     }
 
 
-SIMILAR_FIELDS = ("similar", "score", "method", "basis", "text", "council", "councilName", "challenge")
-
-
-def _concepts(store: StoreDep, iri: str) -> Concepts:
+def _concepts(store: ox.Store, iri: str) -> Concepts:
+    """Themes and topics of the recommendation and its similar ones:
+    {IRI: {"themes" | "topics": [{iri, label}]}}."""
     grouped: Concepts = {}
     for row in rows(store, _CONCEPTS, {"rec": ox.NamedNode(iri)}):
         kinds = grouped.setdefault(str(row["about"]), {})

@@ -87,10 +87,12 @@ def test_every_similarity_records_score_method_and_basis(analysis_store: ox.Stor
         analysis_store,
         """
         PREFIX cg: <https://w3id.org/councilgraph/def/>
-        SELECT ?s ?score ?method ?basis (COUNT(?topic) AS ?topics) WHERE {
-          ?s a cg:Similarity .
+        PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+        SELECT ?s ?score ?method ?basis (GROUP_CONCAT(?label; separator="|") AS ?both) WHERE {
+          ?s a cg:Similarity ; cg:from ?a ; cg:to ?b .
           OPTIONAL { ?s cg:score ?score } OPTIONAL { ?s cg:method ?method }
-          OPTIONAL { ?s cg:basis ?basis } OPTIONAL { ?s cg:sharedTopic ?topic }
+          OPTIONAL { ?s cg:basis ?basis }
+          OPTIONAL { ?a cg:raisesTopic ?t . ?b cg:raisesTopic ?t . ?t skos:prefLabel ?label }
         } GROUP BY ?s ?score ?method ?basis
         """,
     )
@@ -98,7 +100,8 @@ def test_every_similarity_records_score_method_and_basis(analysis_store: ox.Stor
     for row in rows:
         assert 0 < float(row["score"]) <= 1 and row["method"] == similarity.METHOD, row
         assert str(row["basis"]).startswith(("shared topics:", "shared words:")), row
-        assert (int(row["topics"]) > 0) == str(row["basis"]).startswith("shared topics:"), row
+        for label in filter(None, str(row.get("both", "")).split("|")):  # topics both raise
+            assert f"{label} (" in str(row["basis"]), row
 
 
 def test_q12_lists_topics_raised_for_at_least_n_councils(analysis_store: ox.Store) -> None:
