@@ -17,8 +17,8 @@ and both together link them more strongly. Real reports say the same thing in di
 words ("Invest in member induction" / "Maximise the potential ... of all Members"), which
 only the topics see; paraphrases share words, which the lexical score sees.
 
-Each match carries its basis: the topics both raise and the distinctive word stems and
-bigrams both use. Weights and the threshold were tuned on the hand labels in
+Each match carries its basis (graph.similarity_basis): the topics both raise and the
+distinctive words both use, with what signalled each topic on either side. Weights and the threshold were tuned on the hand labels in
 tests/data/similarity/bundled-pairs.csv only (the set-aside labels are for measuring).
 """
 
@@ -26,14 +26,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from graph import topics
-from graph.themes import content_words, tokens
+from graph.similarity_basis import Explanation, explain
+from graph.themes import tokens
 from graph.topics import Raised
 
 METHOD = "councilgraph-topics-lexical/2 (thesaurus topics, word stems+bigrams, char 3-5-grams)"
@@ -42,8 +42,6 @@ POSITION_DECAY = 0.5  # a signal at the very end of a text weighs half one at it
 BROADER_SHARE = 0.3  # siblings under one broader topic share a little
 MIN_SCORE = 0.4  # below this, two recommendations touch a subject, they do not share it
 TOP = 3
-PHRASES = 3  # shared stems and bigrams kept as the basis
-PHRASE_MIN = 0.02  # below this product of weights, a shared word is a common one
 
 
 @dataclass(frozen=True)
@@ -168,37 +166,9 @@ def similar(
         row_starts = np.r_[0, np.flatnonzero(np.diff(i)) + 1]
         place = np.arange(i.size) - np.repeat(row_starts, np.diff(np.r_[row_starts, i.size]))
         i, j, scores = i[place < top], j[place < top], scores[place < top]
-        for a, b, score, why in zip(i, j, scores, _explain(v, texts, i, j, explained), strict=True):
+        for a, b, score, why in zip(i, j, scores, explain(v, texts, i, j, explained), strict=True):
             matches.append(Match(keys[a], keys[b], round(float(score), 3), *why))
     return matches
-
-
-Explanation = tuple[tuple[str, ...], tuple[str, ...], str]  # topics, phrases, basis
-
-
-def _explain(
-    v: Views,
-    texts: Sequence[str],
-    i: np.ndarray,
-    j: np.ndarray,
-    explained: dict[tuple[str, str], Explanation],
-) -> list[Explanation]:
-    """The shared topics, phrases and basis of each pair (i, j). Two texts always share the
-    same, so each pair of texts is explained once (a corpus repeats stock recommendations:
-    the synthetic one has 1,570 texts in 25,000 recommendations)."""
-    new: list[int] = []
-    for k in range(i.size):
-        pair = (texts[i[k]], texts[j[k]])
-        if pair not in explained:
-            explained[pair] = ((), (), "")  # a placeholder, so each new pair is listed once
-            new.append(k)
-    read: dict[str, list[tuple[str, int, int]]] = {}  # a text's content words, once
-    for k, quoted in zip(new, _shared_phrases(v, texts, i[new], j[new], read), strict=True):
-        a, b = i[k], j[k]
-        shared = _shared_topics(v, a, b)
-        basis = describe(_topic_words(v, a, b, shared), quoted)
-        explained[(texts[a], texts[b])] = (shared, quoted, basis)
-    return [explained[(texts[a], texts[b])] for a, b in zip(i, j, strict=True)]
 
 
 def portion(count: int, share: tuple[int, int]) -> tuple[int, int]:
@@ -260,97 +230,3 @@ def nearest(apart: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     starts = np.r_[0, np.flatnonzero(np.diff(r)) + 1] if r.size else np.zeros(0, dtype=np.int64)
     place = np.arange(r.size) - np.repeat(starts, np.diff(np.r_[starts, r.size]))
     return r[place < k], c[place < k]
-
-
-def _shared_topics(v: Views, a: int, b: int) -> tuple[str, ...]:
-    """The topics both texts raise directly, or failing that, the broader ones they share."""
-    raised_b = {r.topic.key for r in v.raised[b]}
-    both = tuple(r.topic.key for r in v.raised[a] if r.topic.key in raised_b)
-    if both:
-        return both
-    up_b = {r.topic.broader for r in v.raised[b] if r.topic.broader}
-    return tuple(sorted({up for r in v.raised[a] if (up := r.topic.broader) and up in up_b}))
-
-
-def _topic_words(
-    v: Views, a: int, b: int, shared: tuple[str, ...]
-) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """(label, words in a, words in b) for each shared topic; a broader one is signalled
-    by its narrower topics' words."""
-    labels = _labels()
-
-    def said(row: int, key: str) -> tuple[str, ...]:
-        return tuple(
-            w for r in v.raised[row] if key in (r.topic.key, r.topic.broader) for w in r.words
-        )
-
-    return [(labels[key], said(a, key), said(b, key)) for key in shared]
-
-
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
-    return {t.key: t.label for t in topics.thesaurus().topics}
-
-
-def describe(
-    topic_words: Sequence[tuple[str, Sequence[str], Sequence[str]]], phrases: Sequence[str]
-) -> str:
-    """The basis of a match for a reader: 'shared topics: Savings and financial discipline
-    ("savings" / "financial discipline"); shared words: "delivery of savings"'."""
-
-    def quoted(words: Sequence[str]) -> str:
-        return ", ".join(f'"{w}"' for w in words)
-
-    parts = []
-    if topic_words:
-        parts.append(
-            "shared topics: "
-            + "; ".join(f"{label} ({quoted(a)} / {quoted(b)})" for label, a, b in topic_words)
-        )
-    if phrases:
-        parts.append("shared words: " + quoted(phrases))
-    return "; ".join(parts) or "similar characters only"
-
-
-def _shared_phrases(
-    v: Views,
-    texts: Sequence[str],
-    i: np.ndarray,
-    j: np.ndarray,
-    read: dict[str, list[tuple[str, int, int]]],
-) -> list[tuple[str, ...]]:
-    """For each pair, up to PHRASES of the word stems and bigrams both texts use, the most
-    distinctive first (largest product of their TF-IDF weights, at least PHRASE_MIN), quoted
-    from the first text; a word inside a quoted bigram is not quoted again."""
-    if i.size == 0:
-        return []
-    products = v.words[i].multiply(v.words[j]).tocsr()
-    found: list[tuple[str, ...]] = []
-    for row in range(products.shape[0]):
-        lo, hi = products.indptr[row], products.indptr[row + 1]
-        data, columns = products.data[lo:hi], products.indices[lo:hi]
-        single = np.array([" " not in v.features[c] for c in columns], dtype=bool)
-        order = np.lexsort((columns, single, -np.round(data, 4)))  # bigrams first on a tie
-        kept: list[str] = []
-        for k in order[: 4 * PHRASES]:
-            if data[k] < PHRASE_MIN or len(kept) == PHRASES:
-                break
-            feature = str(v.features[columns[k]])
-            if " " not in feature and any(feature in f.split() for f in kept):
-                continue
-            kept = [f for f in kept if " " in f or f not in feature.split()] + [feature]
-        lowered = texts[i[row]].lower()
-        if kept and lowered not in read:
-            read[lowered] = content_words(lowered)
-        found.append(tuple(quote(lowered, read[lowered], feature) for feature in kept))
-    return found
-
-
-def quote(lowered: str, words: list[tuple[str, int, int]], feature: str) -> str:
-    """The words of a lower-cased text (its content_words given) that a stem or stem bigram
-    was made from."""
-    parts = feature.split()
-    for n in range(len(words) - len(parts) + 1):
-        if all(words[n + k][0] == part for k, part in enumerate(parts)):
-            return lowered[words[n][1] : words[n + len(parts) - 1][2]]
-    return feature
