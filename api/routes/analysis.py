@@ -83,10 +83,11 @@ def similar_recommendations(id: IdPath, store: StoreDep, settings: SettingsDep) 
     for row in found:
         if "similar" not in row:
             continue
-        item = {k: row.get(k) for k in SIMILAR_FIELDS}
+        item: dict[str, Any] = {k: row.get(k) for k in SIMILAR_FIELDS}
         other = concepts.get(str(row["similar"]), {})
-        item["themes"], item["topics"] = other.get("themes", []), other.get("topics", [])
-        item["sharedTopics"] = [t for t in item["topics"] if t in mine.get("topics", [])]
+        their_topics = other.get("topics", [])
+        item["themes"], item["topics"] = other.get("themes", []), their_topics
+        item["sharedTopics"] = [t for t in their_topics if t in mine.get("topics", [])]
         similar.append(item)
     return {
         "recommendation": iri,
