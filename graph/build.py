@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.plugins.serializers.nt import _quoteLiteral
 from rdflib.term import Node
 
@@ -37,6 +37,7 @@ from graph.linking import link_actions
 from graph.mapping import map_records
 from graph.namespaces import CG
 from graph.resolve import Resolver
+from graph.restated import reconcile
 from graph.screen import Skipped, screen
 from graph.shapes_sparql import report as sparql_report
 from graph.shapes_sparql import validate_store
@@ -50,14 +51,11 @@ from graph.store import (
     write_quads,
 )
 from graph.triples import TripleSet
-from graph.validate import Validation, load_ontology, validate_graph
+from graph.validate import Validation, load_ontology
 from loaders import records as r
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
 ONTOLOGY_GRAPH = URIRef(str(CG))
-# Above this many triples, SHACL runs as SPARQL on the new Oxigraph store (graph/shapes_sparql.py)
-# instead of pySHACL on an in-memory union: same verdicts, seconds instead of minutes.
-PYSHACL_MAX_TRIPLES = 50_000
 # Below this many documents, loading in one process beats starting a pool.
 POOL_MIN_DOCUMENTS = 24
 PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a process of its own
@@ -228,6 +226,7 @@ def map_to_quads(
     build, with a pool, another process (or, from SPLIT_SIMILARITY, one per core) computes
     and serialises them while this one maps the rest and then writes the store."""
     ctx = Context(resolver=prepare_resolver(records), minter=Minter(settings.things))
+    records = reconcile(ctx, records)  # what papers restate gives way to the source's own
     items = similarity_items(ctx, recommendations_by_iri(ctx, records))
     parts = 0 if len(items) < PARALLEL_SIMILARITY else 1
     if len(items) >= SPLIT_SIMILARITY:
@@ -331,11 +330,6 @@ def _batches(lines: list[str]) -> Iterator[list[str]]:
         yield lines[start : start + BULK_LINES]
 
 
-def union(lines: list[str]) -> Graph:
-    """The merge of the named graphs, as an rdflib graph (for pySHACL on small builds)."""
-    return Graph().parse(data="".join(map(default_graph_line, lines)), format="nt")
-
-
 def build(
     settings: Settings,
     *,
@@ -372,11 +366,6 @@ def build(
             with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
                 with phases("map"):
                     mapped, unmatched = map_to_quads(records, settings, pool)
-                large = len(mapped.mapped) > PYSHACL_MAX_TRIPLES
-                if not large:
-                    report_progress("validating with SHACL", 0, 1)
-                    with phases("validate"):
-                        _enforce(validate_graph(union(mapped.lines())))
                 report_progress("writing the store", 0, 1)
                 with phases("write"):  # includes waiting for the similar recommendations
                     hashed = hashlib.sha256()
@@ -384,11 +373,10 @@ def build(
                     digest, triples = hashed.hexdigest(), len(mapped.lines())
                     graph_count = mapped.graph_count()
                     del mapped
-            if large:
-                report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
-                with phases("validate"):
-                    violations = validate_store(store)
-                _enforce(Validation(not violations, len(violations), sparql_report(violations)))
+            report_progress("validating with SHACL (as SPARQL on the new store)", 0, 1)
+            with phases("validate"):
+                violations = validate_store(store)
+            _enforce(Validation(not violations, len(violations), sparql_report(violations)))
             store.flush()
             del store  # release the RocksDB handle before the directory is renamed
             counts = _counts(records)

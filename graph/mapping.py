@@ -162,7 +162,7 @@ def map_challenge(ctx: Context, rec: r.PeerChallenge, *, dated: bool = True) -> 
             CG.plannedStart,
             first_day(rec.start) if rec.start else date(rec.ref.year, rec.ref.month or 1, 1),
         )
-    else:
+    elif dated:
         add(g, ch, CG.startDate, rec.start)
         add(g, ch, CG.endDate, rec.end)
     if rec.reported_in:
@@ -220,16 +220,37 @@ def map_action(ctx: Context, rec: r.Action) -> None:
     target = rec.responds_to
     if isinstance(target, r.ChallengeRef):
         g.add((iri, CG.respondsTo, ctx.challenge(target, rec.provenance)))
-    elif isinstance(target, r.RecommendationRef) and target.number:
-        probe = r.Recommendation(target.challenge, "", False, rec.provenance, number=target.number)
-        g.add((iri, CG.respondsTo, recommendation_iri(ctx, probe)))
+    elif isinstance(target, r.RecommendationRef) and (target.number or target.position):
+        g.add((iri, CG.respondsTo, _referred(ctx, target, rec.provenance)))
     add(g, iri, CG.status, rec.status)
+    add(g, iri, CG.actionLead, rec.lead)
+    add(g, iri, CG.dueDate, rec.due)
+    add(g, iri, CG.ragRating, rec.rag)
     add(g, iri, CG.number, rec.number)
     add(g, iri, CG.pageReference, rec.page_reference)
     add(g, iri, CG.topic, rec.topic)
     for key in rec.evidence:
         g.add((iri, CG.evidence, ctx.minter.document(key)))
     ctx.provenance(iri, rec.provenance)
+
+
+def _referred(ctx: Context, target: r.RecommendationRef, prov: r.Provenance) -> URIRef:
+    """The recommendation an action answers, by its challenge and number (or place in an
+    unnumbered list); the source says which challenge made it and how it is numbered, even
+    where it does not restate its words (then it is not typed, having no text)."""
+    probe = r.Recommendation(
+        target.challenge,
+        "",
+        target.is_key,
+        prov,
+        number=target.number,
+        position=target.position,
+    )
+    iri = recommendation_iri(ctx, probe)
+    g = ctx.graph(prov)
+    g.add((iri, CG.madeBy, ctx.challenge(target.challenge, prov)))
+    add(g, iri, CG.number, target.number)
+    return iri
 
 
 def map_partnership(ctx: Context, rec: r.Partnership) -> None:
@@ -259,6 +280,14 @@ def map_meeting(ctx: Context, rec: r.Meeting) -> None:
     add(g, iri, DCT.title, rec.title)
     if rec.author:
         g.add((iri, CG.author, ctx.person(rec.author)))
+    add(g, iri, CG.authorPost, rec.author_post)
+    if rec.lead_officer:
+        g.add((iri, CG.leadOfficer, ctx.person(rec.lead_officer)))
+    add(g, iri, CG.leadOfficerPost, rec.lead_officer_post)
+    if rec.portfolio_holder:
+        g.add((iri, CG.portfolioHolder, ctx.person(rec.portfolio_holder)))
+    add(g, iri, CG.portfolioHolderPost, rec.portfolio_holder_post)
+    add(g, iri, CG.decisionSought, rec.decision_sought)
     for contact in rec.contacts:
         g.add((iri, CG.contact, ctx.person(contact)))
     g.add((ctx.source(rec.provenance), CG.meeting, iri))

@@ -48,18 +48,24 @@ ORDER BY DESC(?key) ?position ?rec
 _ACTIONS = (
     sparql_prologue()
     + """
-SELECT ?challenge ?target ?action ?text ?status ?source ?date ?basis
+SELECT ?challenge ?target ?targetNumber ?action ?text ?status ?lead ?due ?source ?date ?basis
        (GROUP_CONCAT(DISTINCT STR(?evidence); separator=" ") AS ?evidences) WHERE {
   { ?action cg:respondsTo ?challenge . BIND(?challenge AS ?target) }
-  UNION { ?target cg:madeBy ?challenge . ?action cg:respondsTo ?target }
+  UNION { ?target cg:madeBy ?challenge . ?action cg:respondsTo ?target
+          OPTIONAL { ?target cg:number ?targetNumber } }
   ?action a cg:Action ; cg:text ?text .
   OPTIONAL { ?action cg:status ?status }
+  OPTIONAL { ?action cg:actionLead ?lead }
+  OPTIONAL { ?action cg:dueDate ?due }
   OPTIONAL { ?action prov:wasDerivedFrom ?source OPTIONAL { ?source dct:date ?date } }
   OPTIONAL { ?action cg:linkBasis ?basis }
   OPTIONAL { ?action cg:evidence ?evidence }
+  OPTIONAL { ?action cg:sourcePage ?page }
+  OPTIONAL { ?action cg:sourceLine ?line }
 }
-GROUP BY ?challenge ?target ?action ?text ?status ?source ?date ?basis
-ORDER BY ?date ?action
+GROUP BY ?challenge ?target ?targetNumber ?action ?text ?status ?lead ?due ?source ?date ?basis
+         ?page ?line
+ORDER BY ?date ?source ?page ?line ?action
 """
 )
 _FOLLOW_UPS = (
@@ -86,6 +92,8 @@ class ActionView:
     date: str | None
     evidence: list[str]
     link_basis: str | None = None
+    lead: str | None = None  # as the source prints it
+    due: str | None = None  # a day, "YYYY-MM" or "YYYY"
 
 
 @dataclass
@@ -155,7 +163,14 @@ def _action(row: dict[str, Any]) -> ActionView:
         row.get("date"),
         sorted(row.get("evidences", "").split()),
         row.get("basis"),
+        row.get("lead"),
+        row.get("due"),
     )
+
+
+def _number_key(number: str | None) -> tuple[int, str]:
+    digits = re.search(r"\d+", number or "")
+    return (int(digits[0]) if digits else 0, number or "")
 
 
 def challenge_progress(store: ox.Store, challenge: dict[str, Any]) -> ChallengeProgress:
@@ -172,8 +187,18 @@ def challenge_progress(store: ox.Store, challenge: dict[str, Any]) -> ChallengeP
     ]
     by_iri = {rec.iri: rec for rec in recs}
     whole: list[ActionView] = []
+    unstated: dict[str, RecommendationProgress] = {}  # referred to by number, not restated
     for row in rows(store, _ACTIONS, bind):
-        (by_iri[row["target"]].actions if row["target"] in by_iri else whole).append(_action(row))
+        target = row["target"]
+        if target == challenge["challenge"]:
+            whole.append(_action(row))
+            continue
+        if target not in by_iri:
+            by_iri[target] = unstated[target] = RecommendationProgress(
+                target, row.get("targetNumber"), False, "", []
+            )
+        by_iri[target].actions.append(_action(row))
+    recs += sorted(unstated.values(), key=lambda rec: _number_key(rec.number))
     return ChallengeProgress(
         challenge["challenge"],
         challenge.get("label"),

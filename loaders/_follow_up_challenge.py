@@ -1,50 +1,55 @@
-"""The peer challenge a follow-up report refers to: when it was, its scope and key
-recommendations, the follow-up it plans, other reviews, and the options put to the meeting.
+"""The peer challenge a council paper answers, and what the paper says of it: when it was (from
+any sentence giving its dates or month, whether or not it says "peer challenge"), the kind of
+challenge, its scope, days on site, the key recommendations the paper quotes, when a follow-up
+is due, and the follow-up visit or progress review it plans or reports.
 
-Private to `loaders.follow_up_report`.
+The challenge is identified by council and month, so it is the one the graph already holds
+when the challenge's own report is read too; otherwise it is created from what the paper
+says (`quoted`). Private to `loaders.follow_up_report`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
-from loaders import _follow_up_text as layout
-from loaders._follow_up_parts import Prov, month_start
-from loaders.dates import end_of_month, parse_month, parse_range
-from loaders.records import (
-    ChallengeRef,
-    Figure,
-    Option,
-    OrgRef,
-    PeerChallenge,
-    Recommendation,
-    Review,
+from loaders._follow_up_passages import Said, items_after, prov, said, sentences_said, where
+from loaders.dates import (
+    MONTHS,
+    Month,
+    When,
+    end_of_month,
+    last_day,
+    month_number,
+    parse_period,
+    year_month,
 )
+from loaders.document import Document
+from loaders.passages import provenance
+from loaders.peer_challenge_facts import FOLLOW_UP, classify
+from loaders.records import ChallengeRef, Figure, OrgRef, PeerChallenge, Recommendation
 
-_TYPES = (
-    ("corporate peer challenge", "corporate-peer-challenge"),
-    ("finance peer review", "finance-peer-review"),
-    ("finance peer challenge", "finance-peer-challenge"),
-    ("planning peer challenge", "planning-peer-challenge"),
-    ("planning peer review", "planning-peer-review"),
-    ("children's services peer challenge", "childrens-services-peer-challenge"),
-    ("adult social care peer challenge", "adult-social-care-peer-challenge"),
-    ("safeguarding peer review", "safeguarding-peer-review"),
-    ("communications peer challenge", "communications-peer-challenge"),
+# Words that show a sentence is about the challenge's visit, before the dates they lead to.
+_ABOUT = re.compile(
+    r"peer (?:challenge|review)|peer team|team of (?:\w+\s+)?peers|\bpeers?\b|"
+    r"\b(?:lga|review|challenge|visiting|the)\s+team\b|\bon[- ]?site\b|\bvisited\b|\bhosted\b|"
+    r"\bwelcomed\b",
+    re.IGNORECASE,
 )
-_OTHER_TYPE = re.compile(
-    r"\b(?:Planning|Finance|Children's Services|Adult Social Care|Adults'? Services|Safeguarding|"
-    r"Housing|Communications|Commercial|Scrutiny|Economic Growth|Health and Wellbeing) Peer "
-    r"(?:Challenge|Review)\b"
+# Dates in such a sentence that are about something else.
+_ELSEWHEN = re.compile(
+    r"follow[- ]?up|progress review|revisit|return visit|next (?:peer )?(?:challenge|review)|"
+    r"feedback (?:report|letter)|\breport\b|published|received|\blast\b|previous|action plan|"
+    r"agreed|\bwill\b|expected|planned|proposed",
+    re.IGNORECASE,
 )
 _FOLLOW = re.compile(r"follow[- ]?up|progress review|revisit|return visit", re.IGNORECASE)
+_WINDOW = 100  # characters after the words about the visit in which its dates may stand
 _NUMBER_WORDS = {
     word: n
-    for n, word in enumerate(
-        re.findall(r"\S+", "zero one two three four five six seven eight nine ten")
-    )
+    for n, word in enumerate("zero one two three four five six seven eight nine ten".split())
 }
 _DAYS = re.compile(
     r"\b(?:over|across|during|for|spent)\s+(?P<a>\w+)\s+days\b|"
@@ -56,86 +61,157 @@ _KEY_INTRO = re.compile(
     r"(?:\bwere|\bare|\binclude[ds]?|\bas follows|\bbelow|\bfollowing)?\s*:$",
     re.IGNORECASE,
 )
-_OPTION = re.compile(
-    r"^Option\s+(?P<num>\d{1,2}|[A-H])\b\s*"
-    r"(?P<pref>\((?:the )?(?:preferred|recommended)(?: option)?\))?"
-    r"\s*(?:[.:–—-]|(?<=\)))\s*(?P<rest>\S.*)$"
+_SCOPE = re.compile(
+    r"scope (?:qs|questions)|questions? (?:set|asked|posed) by|asked the peer team to|"
+    r"(?:council|we) asked (?:the peers|the lga|them) to",
+    re.IGNORECASE,
 )
-_PREFERRED = re.compile(
-    r"(?:preferred|recommended)\s+option\s*(?:is\s+)?(?:option\s+)?(?P<a>\d{1,2}|[A-H])\b|"
-    r"\boption\s+(?P<b>\d{1,2}|[A-H])\s+is\s+(?:the\s+)?(?:preferred|recommended)",
+_VISIT = re.compile(
+    r"(?:follow[- ]?up|progress review|revisit|return visit)[^.]*?"
+    r"\b(?:from|in|during|on|for|held)\s+"
+    r"(?P<when>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?[A-Z][a-z]+ \d{4})",
+    re.IGNORECASE,
+)
+_HAPPENED = re.compile(
+    r"\btook place\b|\bwas held\b|\bvisited\b|\bfound\b|\bcarried out\b|\breported\b", re.I
+)
+_FOCUS = re.compile(
+    r"areas? of focus|focus on|following areas|will (?:look at|consider)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A sentence dating the challenge, and how surely."""
+
+    period: tuple[When, When]
+    passage: Said
+    sentence: str
+    rank: tuple[int, int]  # (precision: day 3, month 2, year 1; 1 if the date follows the words)
+
+
+def kind_of(text: str) -> str | None:
+    """The challenge-type notation a text names, a follow-up's words aside; None where it
+    names no kind."""
+    text = re.sub(FOLLOW_UP, "", text, flags=re.IGNORECASE)
+    if not re.search(r"peer (?:challenge|review)|\bCPC\b", text, re.IGNORECASE):
+        return None
+    return classify(text)
+
+
+def _precision(when: When) -> int:
+    return 3 if isinstance(when, date) else 2 if isinstance(when, Month) else 1
+
+
+def dating(document: Document, before: date | None) -> Dated | None:
+    """The sentence that best dates the challenge: a range of days over a month, the words
+    about the visit just before the dates over dates elsewhere in the sentence, then the
+    first in the paper; never a date after the meeting, or one a sentence gives for the
+    feedback report, the action plan or a follow-up."""
+    best: Dated | None = None
+    for passage, sentence in sentences_said(document):
+        for found in _candidates(sentence):
+            period, follows = found
+            if before is not None and last_day(period[0]) > before:
+                continue
+            rank = (_precision(period[0]), follows)
+            if best is None or rank > best.rank:
+                best = Dated(period, passage, sentence, rank)
+    return best
+
+
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEARLESS = re.compile(
+    rf"\b(?P<days>\d{{1,2}}(?:st|nd|rd|th)?\s*(?:[-–—]|to|and)\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?P<month>{_MONTH_NAMES}))\b(?!,?\s*\d{{4}})",
     re.IGNORECASE,
 )
 
 
-def _type_of(text: str) -> str | None:
-    lowered = text.lower()
-    return next((notation for words, notation in _TYPES if words in lowered), None)
+def _with_years(sentence: str) -> str:
+    """Days written without their year where the sentence gives the month with it: "late
+    January 2023 (24-26 January)" -> "... (24-26 January 2023)"."""
+
+    def year(found: re.Match[str]) -> str:
+        month = month_number(found["month"])
+        dated = re.search(rf"\b{found['month']}\s+(\d{{4}})\b", sentence, re.IGNORECASE)
+        if month is None or dated is None:
+            return found[0]
+        return f"{found['days']} {dated[1]}"
+
+    return _YEARLESS.sub(year, sentence)
 
 
-def main_challenge(
-    blocks: list[layout.Block], council: OrgRef, prov: Prov, title: str
+def _candidates(sentence: str) -> Iterator[tuple[tuple[When, When], int]]:
+    """Periods a sentence gives for the visit: just after words about it (1), or anywhere in
+    a sentence about it that dates nothing else (0)."""
+    sentence = _with_years(sentence)
+    about = list(_ABOUT.finditer(sentence))
+    if not about:
+        return
+    for match in about:
+        window = sentence[match.end() : match.end() + _WINDOW]
+        period = parse_period(window)
+        if period is None:
+            continue
+        year = window.find(str(year_month(period[1])[0]))
+        if not _ELSEWHEN.search(window[: max(year, 0)]):
+            yield period, 1
+    if not _ELSEWHEN.search(sentence) and (period := parse_period(sentence)):
+        yield period, 0
+
+
+def challenge(
+    document: Document, council: OrgRef, title: str | None, meeting: date | None
 ) -> PeerChallenge | None:
-    """The challenge the report follows up: the first sentence dating a peer challenge."""
-    kind = _type_of(title) or "corporate-peer-challenge"
-    for block, sentence in layout.sentences(blocks):
-        lowered = sentence.lower()
-        mentioned = _type_of(sentence)
-        if not re.search(r"peer (?:challenge|review)", lowered) or _FOLLOW.search(sentence):
-            continue
-        if mentioned not in (None, kind) or re.search(r"\bby\s+[A-Z][a-z]+ \d{4}", sentence):
-            continue
-        span, month = parse_range(sentence), parse_month(sentence)
-        if month is None:
-            continue
-        ref = ChallengeRef(
-            council, span[0].year if span else month[0], span[0].month if span else month[1], kind
-        )
-        return PeerChallenge(
-            ref=ref,
-            provenance=prov(layout.place(block), block.line),
-            start=span[0] if span else None,
-            end=span[1] if span else None,
-            follow_up_due_by=_due_by(blocks, ref),
-            scope=_scope_questions(blocks),
-            figures=tuple(_days(blocks, ref, prov, follow_up=False)),
-        )
-    return None
+    """The challenge the paper answers, created from what the paper says of it."""
+    found = dating(document, meeting)
+    if found is None:
+        return None
+    start, end = found.period
+    year, month = year_month(start)
+    kind = kind_of(title or "") or kind_of(found.sentence) or "corporate-peer-challenge"
+    if kind in {"progress-review", "follow-up-visit"}:
+        kind = "corporate-peer-challenge"
+    ref = ChallengeRef(council, year, month, kind)
+    return PeerChallenge(
+        ref=ref,
+        provenance=prov(document, found.passage),
+        start=start,
+        end=None if end == start and not isinstance(start, date) else end,
+        follow_up_due_by=_due_by(document, ref),
+        scope=tuple(_scope(document)),
+        figures=tuple(_days(document, ref, follow_up=False)),
+        quoted=True,
+    )
 
 
-def _days(
-    blocks: list[layout.Block], about: ChallengeRef, prov: Prov, *, follow_up: bool
-) -> Iterator[Figure]:
-    for block, sentence in layout.sentences(blocks):
+def _days(document: Document, about: ChallengeRef, *, follow_up: bool) -> Iterator[Figure]:
+    for passage, sentence in sentences_said(document):
         found = _DAYS.search(sentence)
         if not found or bool(_FOLLOW.search(sentence)) != follow_up:
             continue
         word = (found["a"] or found["b"]).lower()
         value = int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
         if value and re.search(r"challenge|peer|visit|on site|review", sentence, re.IGNORECASE):
+            where = prov(document, passage)
             yield Figure(
-                "days-on-site",
-                float(value),
-                prov(layout.place(block), block.line),
-                unit="days",
-                label=found[0],
-                about=about,
+                "days-on-site", float(value), where, unit="days", label=found[0], about=about
             )
             return
 
 
-def _due_by(blocks: list[layout.Block], ref: ChallengeRef) -> date | None:
+def _due_by(document: Document, ref: ChallengeRef) -> date | None:
     """ "by June 2020", else "within two years" of the challenge, for the follow-up."""
     within: date | None = None
-    for _block, sentence in layout.sentences(blocks):
-        if not (_FOLLOW.search(sentence) or "visit" in sentence.lower()):
-            continue
+    for _, sentence in sentences_said(document):
+        visit = "visit" in sentence.lower() and re.search(r"\byears?\b", sentence)
+        if not (_FOLLOW.search(sentence) or visit):
+            continue  # "publish the action plan within three months of the visit" is no follow-up
         by = re.search(r"\bby (?:the end of )?([A-Z][a-z]+ \d{4})", sentence)
-        if by and (month := parse_month(by[1])):
-            return end_of_month(*month)
-        count = re.search(
-            r"\bwithin (?:the next )?(\w+) (years?|months)\b", sentence, re.IGNORECASE
-        )
+        if by and (period := parse_period(by[1])):
+            return last_day(period[0])
+        count = re.search(r"\bwithin (?:the next )?(\w+) (years?|months)\b", sentence, re.I)
         if within is None and count and ref.month:
             word = count[1].lower()
             number = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
@@ -144,154 +220,80 @@ def _due_by(blocks: list[layout.Block], ref: ChallengeRef) -> date | None:
     return within
 
 
-def _intro_lists(
-    blocks: list[layout.Block],
-    pattern: re.Pattern[str],
-    *,
-    skip_actions: bool = False,
-    where: str | None = None,
-) -> list[layout.Block]:
-    for index, block in enumerate(blocks):
-        if (
-            block.text.endswith(":")
-            and pattern.search(block.text)
-            and (where is None or re.search(where, block.text, re.IGNORECASE))
-            and (items := layout.list_after(blocks, index, skip_actions=skip_actions))
-        ):
-            return items
+def _intro_items(document: Document, pattern: re.Pattern[str], where: str = "") -> list[Said]:
+    for passage in said(document):
+        text = passage.body
+        if text.endswith(":") and pattern.search(text) and re.search(where, text, re.I):
+            items = [i for i in items_after(document, passage) if i.kind != "action"]
+            if items:
+                return items
     return []
 
 
-def _scope_questions(blocks: list[layout.Block]) -> tuple[str, ...]:
-    pattern = re.compile(
-        r"scope (?:qs|questions)|questions? (?:set|asked|posed) by|asked the peer team to|"
-        r"(?:council|we) asked (?:the peers|the lga|them) to",
-        re.IGNORECASE,
-    )
-    return tuple(item.text for item in _intro_lists(blocks, pattern, skip_actions=True))
+def _scope(document: Document) -> Iterator[str]:
+    for item in _intro_items(document, _SCOPE):
+        yield item.text
 
 
-def key_recommendations(
-    blocks: list[layout.Block], challenge: ChallengeRef, prov: Prov
-) -> Iterator[Recommendation]:
-    """The recommendations the report quotes from the feedback report, in order."""
-    for index, block in enumerate(blocks):
-        if block.kind == "heading" or not _KEY_INTRO.search(block.text):
+def key_recommendations(document: Document, ref: ChallengeRef) -> Iterator[Recommendation]:
+    """The recommendations the paper quotes from the feedback report ("the key
+    recommendations of the peer team were:"), in order."""
+    for intro in said(document):
+        text = intro.body
+        if not _KEY_INTRO.search(text) or not re.search(
+            r"peer|lga|feedback|report|review|challenge|team", text, re.IGNORECASE
+        ):
             continue
-        if not re.search(r"peer|lga|feedback|report|review|challenge", block.text, re.IGNORECASE):
-            continue
-        items = layout.list_after(blocks, index)
-        is_key = bool(re.search(r"\bkey\b", block.text, re.IGNORECASE))
+        items = [i for i in items_after(document, intro) if i.kind != "action"]
+        is_key = bool(re.search(r"\bkey\b", text, re.IGNORECASE))
         for position, item in enumerate(items, start=1):
-            label = "bullet" if item.number is None else "item"
+            number = item.marker if item.kind not in {"bullet", "dotted"} else None
+            what = f"item {number}" if number else f"bullet {position}"
             yield Recommendation(
-                challenge=challenge,
-                text=item.text.rstrip(";").strip(),
-                is_key=is_key,
-                provenance=prov(f"{layout.place(block)}, {label} {position}", item.line),
-                number=item.number,
+                ref,
+                re.sub(r"\s*(?:;\s*(?:and|or)?|,\s*and)\s*$", "", item.text).strip(),
+                is_key,
+                provenance(document, item.place, where(document, intro, what)),
+                number=number,
                 position=position,
+                quoted=True,
             )
         if items:
             return
 
 
-def follow_up(
-    blocks: list[layout.Block], main: PeerChallenge, prov: Prov
-) -> Iterator[PeerChallenge]:
-    """The follow-up visit or progress review the report plans (or reports), where it is dated;
-    the mention giving exact days wins over one giving the month."""
-    dated = [found for found in _follow_up_mentions(blocks, main) if found[2]] or list(
-        _follow_up_mentions(blocks, main)
-    )
-    if not dated:
+def follow_up(document: Document, main: PeerChallenge) -> Iterator[PeerChallenge]:
+    """The follow-up visit or progress review the paper plans (or reports), where it is
+    dated; a mention giving days wins over one giving the month."""
+    mentions = list(_visit_mentions(document, main))
+    if not mentions:
         return
-    block, sentence, span, (year, month) = dated[0]
+    passage, sentence, period = max(mentions, key=lambda m: _precision(m[2][0]))
     kind = "progress-review" if "progress review" in sentence.lower() else "follow-up-visit"
+    year, month = year_month(period[0])
     ref = ChallengeRef(main.ref.council, year, month, kind)
-    focus = re.compile(r"areas? of focus|focus on|following areas|will (?:look at|consider)", re.I)
+    scope = _intro_items(document, _FOCUS, r"visit|review|follow")
     yield PeerChallenge(
         ref=ref,
-        provenance=prov(layout.place(block), block.line),
-        start=span[0] if span else None,
-        end=span[1] if span else None,
-        planned=not re.search(r"\btook place\b|\bwas held\b|\bvisited\b", sentence),
+        provenance=prov(document, passage),
+        start=period[0] if isinstance(period[0], date) else None,
+        end=period[1] if isinstance(period[1], date) else None,
+        planned=not _HAPPENED.search(sentence),
         follow_up_of=main.ref,
-        scope=tuple(
-            item.text.rstrip(";.")
-            for item in _intro_lists(blocks, focus, where=r"visit|review|follow")
-        ),
-        figures=tuple(_days(blocks, ref, prov, follow_up=True)),
+        scope=tuple(item.text.rstrip(";.") for item in scope),
+        figures=tuple(_days(document, ref, follow_up=True)),
     )
 
 
-def _follow_up_mentions(
-    blocks: list[layout.Block], main: PeerChallenge
-) -> Iterator[tuple[layout.Block, str, tuple[date, date] | None, tuple[int, int]]]:
-    pattern = re.compile(
-        r"(?:follow[- ]?up|progress review|revisit|return visit)[^.]*?"
-        r"\b(?:from|in|during|on|for|held)\s+"
-        r"(?P<when>(?:\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+)?[A-Z][a-z]+ \d{4})",
-        re.IGNORECASE,
-    )
-    for block, sentence in layout.sentences(blocks):
-        found = pattern.search(sentence)
-        month = parse_month(found["when"]) if found else None
-        if found and month and month > (main.ref.year, main.ref.month or 12):
-            yield block, sentence, parse_range(found["when"]), month
+def _visit_mentions(
+    document: Document, main: PeerChallenge
+) -> Iterator[tuple[Said, str, tuple[When, When]]]:
+    after = (main.ref.year, main.ref.month or 12)
+    for passage, sentence in sentences_said(document):
+        found = _VISIT.search(sentence)
+        period = parse_period(found["when"]) if found else None
+        if found and period and (year_month(period[0])[0], year_month(period[0])[1] or 12) > after:
+            yield passage, sentence, period
 
 
-def reviews(
-    blocks: list[layout.Block], council: OrgRef, main: ChallengeRef | None, prov: Prov
-) -> Iterator[Review]:
-    """A dated self-assessment, and other kinds of peer challenge the report names."""
-    seen: set[str] = set()
-    for block, sentence in layout.sentences(blocks):
-        if (
-            "self-assessment" in sentence.lower()
-            and "self-assessment" not in seen
-            and re.search(r"\b(?:take place|be (?:held|completed|undertaken))\b", sentence)
-            and (when := month_start(sentence))
-        ):
-            seen.add("self-assessment")
-            yield Review(
-                "Self-assessment",
-                prov(layout.place(block), block.line),
-                subject=council,
-                date=when,
-                kind="self-assessment",
-            )
-        for found in _OTHER_TYPE.finditer(sentence):
-            kind = _type_of(found[0]) or re.sub(r"[^a-z]+", "-", found[0].lower()).strip("-")
-            if found[0] not in seen and (main is None or kind != main.challenge_type):
-                seen.add(found[0])
-                yield Review(
-                    found[0],
-                    prov(layout.place(block), block.line),
-                    subject=council,
-                    date=month_start(sentence),
-                    kind=kind,
-                )
-
-
-def options(blocks: list[layout.Block], prov: Prov) -> Iterator[Option]:
-    """ "Option 1. Status quo: maintain the TIB – ..." items, and which one is preferred."""
-    text = " ".join(block.text for block in blocks)
-    preferred = {found["a"] or found["b"] for found in _PREFERRED.finditer(text)}
-    seen: set[str] = set()
-    for block in blocks:
-        found = _OPTION.match(block.text)
-        if not found or found["num"] in seen:
-            continue
-        seen.add(found["num"])
-        parts = re.split(r"\s+[–—-]\s+", found["rest"], maxsplit=1)
-        if len(parts) == 1:
-            parts = re.split(r"(?<=[a-z])\.\s+|:\s+", found["rest"], maxsplit=1)
-        label, body = (parts[0], parts[1]) if len(parts) == 2 else (found["rest"], found["rest"])
-        yield Option(
-            number=found["num"],
-            label=label.strip().rstrip("."),
-            text=body.strip(),
-            provenance=prov(f"{layout.place(block)}, option {found['num']}", block.line),
-            preferred=bool(found["pref"]) or found["num"] in preferred,
-        )
+__all__ = ["challenge", "dating", "follow_up", "key_recommendations", "kind_of"]

@@ -175,10 +175,15 @@ _SEASON = re.compile(
 )
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?=\d)", re.IGNORECASE)
+
+
 def parse_period(text: str) -> tuple[When, When] | None:
     """The first period `text` states, at its precision: a range of days (across months or
     years), a single day, a range of months, a month, or a season ("spring 2023": March to
-    May; "winter 2023": December 2023 to February 2024)."""
+    May; "winter 2023": December 2023 to February 2024). Weekday names before a day are
+    read past ("from Tuesday 7 to Friday 10 March 2023")."""
+    text = _WEEKDAY.sub("", text)
     found: list[tuple[int, tuple[When, When]]] = []
     days = _PERIODS[0].search(text)
     if days:

@@ -1,391 +1,258 @@
-"""Loader for council committee reports that follow up an LGA peer challenge: the meeting,
-the challenge and its key recommendations, the council's actions, a planned follow-up visit,
-options put to the meeting, and the boards and interventions the report names.
+"""Genre: council papers that answer a peer challenge -- cabinet, committee and board reports
+presenting an action plan or the progress made on it, from any council and any year.
+
+Reads the `Document`: whose paper it is (`_follow_up_council`), the paper itself -- meeting,
+title, author, lead officer, portfolio holder, decision sought -- from its cover sheet
+(`_follow_up_paper`, `loaders.cover_sheet`), the challenge it answers and what it quotes of it
+(`_follow_up_challenge`), the actions wherever they are, each under the recommendation it
+answers (`_follow_up_actions`), and the boards, interventions, reviews and options it names
+(`_follow_up_parts`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
+from dataclasses import replace
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import _follow_up_challenge as challenges
 from loaders import _follow_up_parts as parts
-from loaders import _follow_up_text as layout
+from loaders._follow_up_actions import Found, RecAt, actions
+from loaders._follow_up_council import council
+from loaders._follow_up_paper import Paper, Person, read
 from loaders.base import document_record
-from loaders.dates import parse_date
-from loaders.names import looks_like_name, split_honorific
+from loaders.cover_sheet import fields
+from loaders.document import Document, block_text
+from loaders.passages import provenance
 from loaders.records import (
-    Action,
     ChallengeRef,
     Meeting,
     Membership,
+    Organisation,
+    OrgKind,
     OrgRef,
+    PeerChallenge,
     PersonRef,
-    Provenance,
+    Recommendation,
     RecommendationRef,
     Record,
 )
-from loaders.source import Line, Source, read_source
 
 GENRE = "follow-up-report"
+READS = "document"  # reads the document structure (loaders.document)
 
 _COMMITTEE_MARKS = (
-    r"report (?:of|to|by|author)\s*:",
     r"agenda item",
-    r"wards?(?:\(s\))? affected",
-    r"lead member",
-    r"classification\s*:",
+    r"wards?(?:\(s\))? affected|electoral divisions? affected",
     r"is (?:recommended|asked) to",
     r"officer contact|contact officer",
-    r"comments of the chief finance|financial implications",
+    r"financial implications|comments of the chief finance",
     r"legal (?:implications|services)",
     r"background (?:papers|documents)",
-    r"cabinet member|portfolio holder",
-)
-# Header fields only a council's committee report carries.
-_COUNCIL_HEADER = re.compile(
-    r"report (?:of|author)\s*:|lead member\s*:|wards?(?:\(s\))? affected|agenda item"
+    r"cabinet member|portfolio holder|executive member|lead member",
+    r"key decision",
 )
 _FOLLOW_MARKS = re.compile(
     r"follow[- ]?up (?:visit|review)|progress review|action plan|improvement plan|"
-    r"response to the (?:lga|peer)|recommendations of the (?:lga|peer)",
+    r"response to the (?:lga|peer)|recommendations of the (?:lga|peer)|in response to",
     re.IGNORECASE,
 )
-# Words that start or make up a post ("Divisional Director ..."), never a person's name.
-_POST_WORDS = frozenset(
-    re.findall(
-        r"\S+",
-        """Director Divisional Corporate Chief Head Assistant Deputy Executive Strategic Interim
-        Acting Service Services Programme Senior Lead Leader Mayor Cabinet Manager Officer
-        Monitoring Principal Policy Strategy Member Portfolio Section Team Democratic Finance
-        Borough City County Joint Group Partnership Performance Improvement Transformation
-        Governance Business Operations Treasurer Solicitor Secretary Commissioner Adviser Advisor
-        Analyst Coordinator Co-ordinator Clerk Resources Legal People Place""",
-    )
-)
-_CONTACT_INTRO = re.compile(
-    r"(?:^contacts?|officer contact(?: details)?|contact officers?|report contacts?|"
-    r"contact details)"
-    r"(?: for (?:documents|this report|enquiries))?\s*:\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-_DEM_SERVICES = re.compile(
-    r"(?P<a>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3}),? (?:[–-] )?Democratic Services\b|"
-    r"Democratic Services (?:Officer|contact)\s*:\s*(?P<b>[A-Z][\w'-]+(?: [A-Z][\w'-]+){1,3})"
-)
+_COVER_KEYS = {
+    "body",
+    "date",
+    "item",
+    "title",
+    "author",
+    "lead_officer",
+    "portfolio_holder",
+    "contact",
+    "wards",
+    "key_decision",
+    "classification",
+}
 
 
-def detect(source: Source) -> float:
-    """How surely this is a council's committee report following up a peer challenge (0..1)."""
-    text = source.text()[:40000].lower()
+def detect(document: Document) -> float:
+    """How surely this is a council's paper answering a peer challenge (0..1): it talks of a
+    peer challenge or review, has a committee paper's cover and sections, and follows up."""
+    text = document.text()[:40000].lower()
     if "peer challenge" not in text and "peer review" not in text:
         return 0.0
-    head = " ".join(line.text for line in source.nonblank()[:12]).lower()
+    head = " ".join(block_text(block) for block in document.head(12)).lower()
     committee = sum(bool(re.search(mark, text)) for mark in _COMMITTEE_MARKS)
-    council_header = bool(_COUNCIL_HEADER.search(text))
-    score = 0.15 + 0.1 * min(committee, 4) + (0.15 if council_header else 0.0)
+    cover = len({f.key for f in fields(document)} & _COVER_KEYS)
+    score = 0.15 + 0.1 * min(committee, 4) + 0.05 * min(cover, 4)
     score += 0.2 if _FOLLOW_MARKS.search(text) else 0.0
     score += (
-        0.1 if re.search(r"key recommendations|recommendations (?:of|from|in) the", text) else 0.0
+        0.1 if re.search(r"key recommendations|recommendations (?:of|from|in) the", text) else 0
     )
-    if ("feedback report" in head or "peer challenge manager" in text) and committee < 3:
+    if ("feedback report" in head or "peer challenge manager" in text) and cover < 3:
         score *= 0.2  # the LGA's own feedback or progress review report, not a council's paper
-    if not council_header and (
-        "london councils" in head or re.search(r"purpose of report|local\.gov\.uk", text)
+    if cover < 2 and (
+        "london councils" in head or re.search(r"purpose of report|local\.gov", text)
     ):
         score *= 0.4  # London Councils or LGA board papers
     return round(min(score, 1.0), 3)
 
 
-@dataclass(frozen=True)
-class _Context:
-    source: Source
-    lines: list[Line]
-    blocks: list[layout.Block]
-    council: OrgRef
-    fields: dict[str, tuple[str, Line]]
-
-    def prov(self, location: str, line: Line) -> Provenance:
-        return Provenance(self.source.key, location, line=line.number, page=line.page)
-
-
-def load(path: Path, *, settings: Settings) -> Iterator[Record]:
-    """Read one follow-up committee report; the DocumentRecord first, then everything else."""
+def load(document: Document, *, settings: Settings) -> Iterator[Record]:
+    """Everything one paper states; the DocumentRecord first."""
     del settings  # nothing configurable here
-    source = read_source(path)
-    lines = layout.working_lines(source)
-    fields = layout.header_fields(lines)
-    found = parts.council(lines)
+    found = council(document)
     if found is None:
         raise LoaderError(
-            path,
+            document.path,
             "whole document",
-            "cannot tell which council this report is from",
-            hint="the report should say 'X Council' or 'London Borough of X'",
+            "cannot tell which council this paper is from",
+            hint="the paper should name its council ('X Council', 'London Borough of X') "
+            "in its letterhead or text",
         )
-    council, council_line = found
-    context = _Context(source, lines, layout.blocks(lines), council, fields)
-    meeting_date = _meeting_date(context)
-    title = fields["title"][0] if "title" in fields else parts.fallback_title(lines, source)
-    yield document_record(source, genre=GENRE, title=title, date=meeting_date, publisher=council)
-    organisations = parts.organisations(context.blocks, context.prov)
+    ref, at, place = found
+    paper = read(document, ref)
+    title = paper.title or document.path.stem.replace("-", " ")
+    yield document_record(document, genre=GENRE, title=title, date=paper.date, publisher=ref)
     yield parts.council_record(
-        source, council, context.prov(_line_place(context, council_line), council_line)
+        document, ref, provenance(document, place, document.section_label(at))
     )
-    body = parts.meeting_body(lines, fields, council, organisations, context.prov)
-    yield from organisations.values()
-    if body is not None and body.ref.name not in {key.name for key in organisations}:
-        yield body
-    yield from _meeting(context, body.ref if body else None, meeting_date, title)
-    blocks, prov = context.blocks, context.prov
-    main = challenges.main_challenge(blocks, council, prov, title)
+    known = parts.organisations(document, paper.header[0])
+    yield from known.values()
+    yield from _meeting(document, paper, ref, known)
+    main = challenges.challenge(document, ref, paper.title, paper.date)
     if main is not None:
-        yield main
-        yield from challenges.key_recommendations(blocks, main.ref, prov)
-        yield from _action_records(blocks, layout.tables(lines), main.ref, prov)
-        yield from challenges.follow_up(blocks, main, prov)
-    yield from challenges.reviews(blocks, council, main.ref if main else None, prov)
-    yield from challenges.options(blocks, prov)
-    yield from parts.interventions(blocks, council, organisations, prov)
+        yield from _challenge(document, main)
+    yield from parts.reviews(document, ref, main.ref if main else None)
+    yield from parts.options(document)
+    yield from parts.interventions(document, ref, known)
 
 
-def _line_place(context: _Context, line: Line) -> str:
-    block = next(
-        (block for block in reversed(context.blocks) if block.line.number <= line.number), None
-    )
-    return layout.place(block) if block else "report header"
+def _challenge(document: Document, main: PeerChallenge) -> Iterator[Record]:
+    yield main
+    quoted = list(challenges.key_recommendations(document, main.ref))
+    yield from quoted
+    yield from _responses(document, actions(document, main.ref), quoted, main.ref)
+    yield from challenges.follow_up(document, main)
 
 
-def _meeting_date(context: _Context) -> date | None:
-    if "date" in context.fields and (found := parse_date(context.fields["date"][0])):
-        return found
-    header = [line for line in context.lines if line.text][:30]
-    weekday = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
-    for line in [line for line in header if weekday.search(line.text)] + header:
-        if found := parse_date(line.text):
-            return found
-    return None
+# ---- the meeting and the people on the cover
 
 
 def _meeting(
-    context: _Context, body: OrgRef | None, when: date | None, title: str
+    document: Document, paper: Paper, council_ref: OrgRef, known: dict[OrgRef, Organisation]
 ) -> Iterator[Record]:
-    """The Meeting, and the posts of the author, lead member and contacts at the council."""
-    author, post = _header_person(context, "author")
-    member, member_post = _header_person(context, "lead_member")
-    stated = [(author, post, "author"), (member, member_post, "lead_member")]
-    for person, role, field in stated:
-        if person and role:
-            where = "report header, " + ("'Report of'" if field == "author" else "'Lead Member'")
-            yield Membership(
-                person, context.council, role, context.prov(where, context.fields[field][1])
-            )
-    contacts: list[PersonRef] = []
-    for person, person_post, line in _contacts(context):
-        if person.name in {known.name for known in contacts}:
+    """The posts the cover states at the council, the meeting's body, and the Meeting."""
+    people = [paper.author, paper.lead_officer, paper.portfolio_holder, *paper.contacts]
+    seen: set[tuple[str, str]] = set()
+    for person in people:
+        if person is None or person.person is None or not person.post:
             continue
-        contacts.append(person)
-        if person_post and (person, person_post) not in {(author, post), (member, member_post)}:
-            yield Membership(
-                person, context.council, person_post, context.prov("contact details", line)
-            )
-    if body is None or when is None:
+        if (person.person.name, person.post) in seen:
+            continue
+        seen.add((person.person.name, person.post))
+        where = provenance(document, person.place, f"report header, '{person.field}'")
+        yield Membership(person.person, council_ref, person.post, where)
+    if paper.body is None or paper.date is None:
         return
-    first = context.fields.get("author", context.fields.get("title", ("", context.lines[0])))[1]
+    start, place = paper.header
+    header = provenance(document, place, "report header")
+    body = next((r for r in known if r.name.lower() == paper.body.lower()), None)
+    if body is None:
+        kind: OrgKind = "board" if paper.body.endswith("Board") else "committee"
+        body = OrgRef(paper.body, kind)
+        yield Organisation(body, header)
     yield Meeting(
         body,
-        when,
-        context.prov("report header", first),
-        item=_agenda_item(context),
-        title=title,
-        author=author,
-        author_post=post,
-        contacts=tuple(contacts),
+        paper.date,
+        header,
+        item=paper.item,
+        title=paper.title,
+        author=_ref(paper.author),
+        author_post=paper.author.post if paper.author else None,
+        contacts=tuple(p.person for p in paper.contacts if p.person),
+        lead_officer=_ref(paper.lead_officer),
+        lead_officer_post=paper.lead_officer.post if paper.lead_officer else None,
+        portfolio_holder=_ref(paper.portfolio_holder),
+        portfolio_holder_post=paper.portfolio_holder.post if paper.portfolio_holder else None,
+        decision_sought=paper.decision,
     )
 
 
-def _header_person(context: _Context, field: str) -> tuple[PersonRef | None, str | None]:
-    return _person_and_post(context.fields[field][0]) if field in context.fields else (None, None)
+def _ref(person: Person | None) -> PersonRef | None:
+    return person.person if person else None
 
 
-def _agenda_item(context: _Context) -> str | None:
-    if "item" in context.fields:
-        found = re.match(r"\d+(?:\s*\.\s*\d+)*[a-z]?", context.fields["item"][0])
-        if found:
-            return re.sub(r"\s+", "", found[0])
-    for line in context.lines[:60]:
-        if found := re.search(
-            r"\b(?:agenda )?item\s+(?:no\.?\s*)?(\d+(?:\s?\.\s?\d+)*[a-z]?)\b",
-            line.text,
-            re.IGNORECASE,
-        ):
-            return re.sub(r"\s+", "", found[1])
+# ---- actions and the recommendations they answer
+
+
+def _responses(
+    document: Document, found: list[Found], quoted: list[Recommendation], challenge: ChallengeRef
+) -> Iterator[Record]:
+    """Each action, linked to the recommendation it sits under: one the paper quoted in
+    full earlier where the number or words agree, else the recommendation as the action
+    plan restates it (stated once, as a quoted Recommendation, where its words are given)."""
+    restated: dict[str, Recommendation] = {}
+    for item in found:
+        rec = item.recommendation
+        if rec is None:
+            yield item.action
+            continue
+        match = _quoted_match(rec, quoted)
+        if match is not None:
+            target = RecommendationRef(
+                challenge, match.number, match.text, match.is_key, match.position
+            )
+        else:
+            key = rec.number or _words(rec.text or "")
+            if rec.text and key not in restated:
+                restated[key] = Recommendation(
+                    challenge,
+                    rec.text,
+                    False,
+                    provenance(document, rec.place, rec.where),
+                    number=rec.number,
+                    position=len(restated) + 1,
+                    quoted=True,
+                )
+                yield restated[key]
+            position = restated[key].position if key in restated and not rec.number else 0
+            target = RecommendationRef(challenge, rec.number, rec.text, False, position)
+        yield replace(item.action, responds_to=target)
+
+
+def _quoted_match(rec: RecAt, quoted: list[Recommendation]) -> Recommendation | None:
+    """The recommendation quoted earlier in the paper that an action plan's "3" or "R3 ..."
+    refers to: the same number, or the third of an unnumbered or lettered list, whose words
+    agree where both are given."""
+    if not quoted:
+        return None
+    candidates: list[Recommendation] = []
+    if rec.number:
+        digits = re.sub(r"^R", "", rec.number)
+        candidates = [q for q in quoted if q.number in {rec.number, digits}]
+        lettered = all(q.number is None or q.number.isalpha() for q in quoted)
+        if not candidates and digits.isdigit() and lettered and 0 < int(digits) <= len(quoted):
+            candidates = [quoted[int(digits) - 1]]
+    elif rec.text:
+        candidates = [q for q in quoted if _agree(rec.text, q.text)]
+    for candidate in candidates:
+        if not rec.text or _agree(rec.text, candidate.text):
+            return candidate
     return None
 
 
-def _contacts(context: _Context) -> Iterator[tuple[PersonRef, str | None, Line]]:
-    """Officer contacts (after "Officer contact details:") and the Democratic Services contact."""
-    lines = context.lines
-    for index, line in enumerate(lines):
-        found = _CONTACT_INTRO.search(line.text)
-        if not found:
-            continue
-        candidates = [(found["rest"], line)] if found["rest"] else []
-        candidates += [(later.text, later) for later in lines[index + 1 : index + 12] if later.text]
-        for text, where in candidates:
-            person, post = _person_and_post(
-                re.split(r"\s+(?:tel|e-?mail|phone)\b", text, flags=re.I)[0]
-            )
-            if person is None:
-                break
-            yield person, post, where
-    for line in lines:
-        if found := _DEM_SERVICES.search(line.text):
-            yield split_honorific(found["a"] or found["b"]), None, line
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
-def _person_and_post(value: str) -> tuple[PersonRef | None, str | None]:
-    """ "Sharon Godman Divisional Director Strategy, Policy and Performance" -> the person and
-    the post; posts may come before the name ("Chief Executive, Jane Smith") or stand alone."""
-    value = re.sub(
-        r"\S+@\S+|\b(?:tel|telephone|phone|e-?mail)\b:?|[\d ]{8,}", " ", value, flags=re.I
-    )
-    value = re.sub(r"\s+", " ", value).strip(" ,;–-")
-    if not value:
-        return None, None
-    chunks = re.split(r"\s*(?:,|–|—|\s-\s|\(|\))\s*", value)
-    first, last = chunks[0], chunks[-1]
-    if looks_like_name(first) and not _has_post_word(first):
-        return split_honorific(first), _tidy_post(value[len(first) :])
-    if len(chunks) > 1 and looks_like_name(last) and not _has_post_word(last):
-        return split_honorific(last), _tidy_post(value[: value.rfind(last)])
-    return _name_then_post(value)
+def _agree(short: str, long: str) -> bool:
+    """Two wordings of one recommendation: one begins the other, or most of the shorter's
+    words are in the longer."""
+    a, b = sorted((_words(short), _words(long)), key=len)
+    if b.startswith(a):
+        return True
+    words = set(a.split())
+    return bool(words) and len(words & set(b.split())) >= 0.6 * len(words)
 
 
-def _tidy_post(text: str) -> str | None:
-    """ " (Section 151 Officer)" -> "Section 151 Officer"; brackets kept when inside the post."""
-    text = text.strip(" ,;–—-")
-    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
-        text = text[1:-1]
-    text = text.lstrip("(").strip() if text.count("(") > text.count(")") else text
-    text = text.rstrip(")").strip() if text.count(")") > text.count("(") else text
-    return text or None
-
-
-def _name_then_post(value: str) -> tuple[PersonRef | None, str | None]:
-    words = value.split()
-    taken = 0
-    while taken < len(words) and (
-        split_honorific(words[taken]).honorific or words[taken] == "Cllr"
-    ):
-        taken += 1
-    start = taken
-    while (
-        taken < len(words)
-        and taken - start < 4
-        and re.match(r"[A-Z][\w'-]*$", words[taken])
-        and (words[taken] not in _POST_WORDS)
-    ):
-        taken += 1
-    name = " ".join(words[:taken])
-    if (
-        taken - start >= 2
-        and taken < len(words)
-        and words[taken] in _POST_WORDS
-        and looks_like_name(name)
-    ):
-        return split_honorific(name), " ".join(words[taken:]).strip(" ,")
-    if looks_like_name(value) and not _has_post_word(value):
-        return split_honorific(value), None
-    return None, value if _has_post_word(value) else None
-
-
-def _has_post_word(text: str) -> bool:
-    return any(word in _POST_WORDS for word in re.findall(r"[A-Za-z][\w-]*", text))
-
-
-def _action_records(
-    blocks: list[layout.Block],
-    tables: list[layout.Table],
-    challenge: ChallengeRef,
-    prov: parts.Prov,
-) -> Iterator[Action]:
-    """Actions as "[action 1] Topic – 'quoted text' (p10)" lines, and rows of action-plan tables."""
-    for block in blocks:
-        if block.kind == "action" and block.number:
-            yield _inline_action(block, challenge, prov)
-    for table in tables:
-        yield from _table_actions(table, challenge, prov)
-
-
-def _inline_action(block: layout.Block, challenge: ChallengeRef, prov: parts.Prov) -> Action:
-    text = block.text.strip()
-    status = re.search(r"\bstatus\s*:\s*(?P<status>[^.;]+)\.?$", text, re.IGNORECASE)
-    if status:
-        text = text[: status.start()].strip(" ;,–-")
-    page = re.search(r"\((p+\.?\s?\d+(?:\s?[-–]\s?\d+)?|page \d+)\)\s*\.?$", text, re.IGNORECASE)
-    if page:
-        text = text[: page.start()].strip()
-    topic = None
-    split = re.match(r"(?P<topic>[A-Z][^'\"–—]{1,40}?)\s+[–—-]\s+(?P<rest>['\"].*)$", text)
-    if split and len(split["topic"].split()) <= 5:
-        topic, text = split["topic"].strip(), split["rest"]
-    text = text.strip().strip("'\"").strip()
-    where = ", ".join(
-        part
-        for part in (
-            block.appendix,
-            f"under '{block.heading}'"
-            if block.heading != block.appendix and block.heading
-            else None,
-            f"action {block.number}",
-        )
-        if part
-    )
-    return Action(
-        text=text,
-        provenance=prov(where, block.line),
-        responds_to=challenge,
-        status=parts.status(status["status"]) if status else None,
-        number=block.number,
-        page_reference=page[1].replace(" ", "") if page else None,
-        topic=topic,
-    )
-
-
-def _table_actions(
-    table: layout.Table, challenge: ChallengeRef, prov: parts.Prov
-) -> Iterator[Action]:
-    def column(pattern: str) -> int | None:
-        return next((i for i, name in enumerate(table.header) if re.search(pattern, name)), None)
-
-    action, status = column(r"action|response"), column(r"status|progress|rag")
-    if action is None or status is None:
-        return
-    recommendation = column(r"recommendation|finding|area")
-    number = column(r"^(?:no\.?|ref\.?|#|number)$")
-    for position, (row, line) in enumerate(table.rows, start=1):
-        rec_number, rec_text = (
-            parts.numbered(row[recommendation]) if recommendation is not None else (None, None)
-        )
-        if number is not None and row[number]:
-            rec_number = row[number].rstrip(".")
-        if not row[action]:
-            continue
-        responds: RecommendationRef | ChallengeRef = (
-            RecommendationRef(challenge, number=rec_number, text=rec_text)
-            if rec_number or rec_text
-            else challenge
-        )
-        yield Action(
-            text=row[action],
-            provenance=prov(f"action plan table, row {position}", line),
-            responds_to=responds,
-            status=parts.status(row[status]),
-            number=rec_number,
-        )
+__all__ = ["GENRE", "READS", "detect", "load"]

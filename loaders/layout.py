@@ -13,33 +13,19 @@ paragraphs (wrapped lines joined, hyphenation undone).
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 
-from loaders.document import Block, Heading, Item, ListBlock, Paragraph, Place, Span, Table
+from loaders.document import Block, Heading, Item, ListBlock, Paragraph, Span
+from loaders.layout_furniture import PAGE_NUMBER, drop_furniture
+from loaders.layout_lists import Node, continues, level, same_list
 from loaders.layout_tables import aligned_table, is_table_row, read_table
+from loaders.lines import LABELLED, Line, follows, marker
 from loaders.text import ends_sentence, join_lines, title_like
 
-BULLET = re.compile(r"^(?P<m>[-•*●▪◦·–—■□➢►✓o])\s+(?=\S)")
-NUMBERED = re.compile(
-    r"^(?:(?P<dotted>\d{1,2}(?:\.\d{1,2}){1,3})\.?|(?P<num>\d{1,3})[.)]|\((?P<paren>\d{1,2})\)"
-    r"|\(?(?P<roman>(?:i{1,3}|iv|vi{0,3}|ix|x|xi{1,3}))[.)]|\(?(?P<alpha>[a-z])[.)]"
-    r"|\((?P<upper>[A-Z])\))\s+(?P<text>\S.*)$"
-)
-LABELLED = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:Recommendation|Rec\.?|Action)\s+(?P<label>\d{1,2}[a-z]?)"
-    r"\s*(?:[:.–—-]\s*|$)(?P<text>.*)$",
-    re.IGNORECASE,
-)
 _NUMBERED_TITLE = re.compile(
     r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
 )
 _MONTH_START = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
-    re.IGNORECASE,
-)
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–]\s*\d{1,3}\s*[-–])$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -53,78 +39,6 @@ _ENDS_MIDWAY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_START = re.compile(r"^(?:the|we|our|this|these|in|it|they|you|your|there|a|an)\b", re.I)
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line as a reader hands it over."""
-
-    text: str  # cleaned (see loaders.text.clean), list markers kept
-    place: Place
-    raw: str = ""  # as read, for splitting table cells on tabs and runs of spaces
-    indent: int = 0  # leading spaces (tabs count four)
-    heading: int | None = None  # the file says: a heading of this level
-    list_level: int | None = None  # the file says: a list item at this depth
-    strong: bool = False  # the whole line is bold
-    table: Table | None = None  # the file's own table, at this place
-
-    @property
-    def blank(self) -> bool:
-        return not self.text and self.table is None
-
-
-@dataclass
-class _Node:
-    """A list item while it is being read."""
-
-    text: str
-    marker: str | None
-    kind: str
-    indent: int
-    place: Place
-    spans: list[Span] = field(default_factory=list)
-    children: list[_Node] = field(default_factory=list)
-
-    def add(self, line: Line) -> None:
-        joined = join_lines(self.text, line.text)
-        self.spans.append(Span(len(joined) - len(line.text), line.place))
-        self.text = joined
-
-    def freeze(self) -> Item:
-        return Item(
-            self.text.strip(),
-            self.marker,
-            self.place,
-            tuple(c.freeze() for c in self.children),
-            tuple(self.spans),
-            self.kind,
-        )
-
-
-def marker(line: Line) -> tuple[str, str | None, str] | None:
-    """(kind, marker, text) when `line` starts a list item: kinds "bullet", "num", "dotted",
-    "paren", "roman", "alpha", "upper", "label"."""
-    text = line.text
-    bullet = BULLET.match(text)
-    after = text[bullet.end() : bullet.end() + 1] if bullet else ""
-    if bullet and bullet["m"] in "o–—" and not (after.isupper() or after.isdigit()):
-        bullet = None  # "– the equivalent of ...": a dash that goes on with a sentence
-    if bullet:
-        text = text[bullet.end() :]
-        labelled = LABELLED.match(text)
-        if labelled and labelled["text"]:
-            return "bullet", labelled["label"], labelled["text"]
-        return "bullet", None, text
-    labelled = LABELLED.match(text)
-    if labelled:
-        return "label", labelled["label"], labelled["text"]
-    found = NUMBERED.match(text)
-    if not found:
-        return None
-    for kind in ("dotted", "num", "paren", "roman", "alpha", "upper"):
-        if found[kind]:
-            return kind, found[kind], found["text"]
-    return None
 
 
 class _Reader:
@@ -172,16 +86,16 @@ class _Reader:
                 and following.text
                 and marker(following) is None
                 and not title_like(following.text)
-                and following.text[:1].islower()
+                and (following.text[:1].islower() or _runs_on(title))
             ):
-                return None
+                return None  # a wrapped line, or "1.1 To present the report of the ... Corporate"
         following = self.line(1)
         if following is not None and not following.blank:
             ahead = marker(following)
-            if ahead is not None and ahead[1] and _follows(number, ahead[1]):
+            if ahead is not None and ahead[1] and follows(number, ahead[1]):
                 return None  # "3. Close the gap" then "4. ...": a list, not sections
         top = int(re.sub(r"\D.*", "", number))
-        continues = self.last_item is not None and _follows(self.last_item, number)
+        continues = self.last_item is not None and follows(self.last_item, number)
         if continues and not (top == self.top + 1 and self._section_shaped(title)):
             return None
         dotted = not number.isdigit()
@@ -298,7 +212,7 @@ class _Reader:
     def plain_heading(self, line: Line) -> bool:
         """A short standalone title-like line that starts a section."""
         text = line.text
-        if not title_like(text, 12) or _PAGE_NUMBER.match(text):
+        if not title_like(text, 12) or PAGE_NUMBER.match(text):
             return False
         if text.endswith(":") and (len(text.split()) > 6 or _LEAD_IN.search(text)):
             return False
@@ -375,6 +289,18 @@ class _Reader:
             and not line.heading
         )
 
+    def _wrapped(self, index: int) -> bool:
+        """Line `index` fills the text width, so the line under it (with no blank between)
+        goes on with the same item, even after a full stop ("... Due: July 2018." /
+        "Status: On track.")."""
+        previous = self.lines[index] if index >= 0 else None
+        return (
+            previous is not None
+            and bool(previous.text)
+            and self.width > 40
+            and len(previous.text) >= 0.7 * self.width
+        )
+
     def _standalone(self, index: int) -> bool:
         return index + 1 >= len(self.lines) or self.lines[index + 1].blank
 
@@ -424,9 +350,9 @@ class _Reader:
 
     def list(self) -> None:
         first = self.lines[self.at]
-        roots: list[_Node] = []
-        stack: list[tuple[int, str, list[_Node]]] = []  # (indent, kind, siblings)
-        last: _Node | None = None
+        roots: list[Node] = []
+        stack: list[tuple[int, str, list[Node]]] = []  # (indent, kind, siblings)
+        last: Node | None = None
         blank = False
         while self.at < len(self.lines):
             line = self.lines[self.at]
@@ -444,11 +370,14 @@ class _Reader:
                     break
                 if blank and line.indent <= last.indent:
                     break
-                if self.plain_heading(line) and (blank or ends_sentence(last.text)):
-                    break
                 if is_table_row(line.raw or line.text):
                     break
-                if not _continues(last, line):
+                # straight under the item and indented under it, or after a line that fills
+                # the width: the item wraps on, whatever the line looks like
+                wraps = not blank and (line.indent > last.indent or self._wrapped(self.at - 1))
+                if not wraps and self.plain_heading(line) and (blank or ends_sentence(last.text)):
+                    break
+                if not wraps and not continues(last, line):
                     break
                 last.add(line)
                 blank = False
@@ -462,11 +391,11 @@ class _Reader:
                 stack
                 and last is not None
                 and blank
-                and not _same_list(stack, kind, indent, mark, last)
+                and not same_list(stack, kind, indent, mark, last)
             ):
                 break
-            siblings = _level(stack, roots, last, kind, indent)
-            node = _Node(text, mark, kind, indent, line.place, [Span(0, line.place)])
+            siblings = level(stack, roots, last, kind, indent)
+            node = Node(text, mark, kind, indent, line.place, [Span(0, line.place)])
             siblings.append(node)
             last = node
             if kind in {"num", "dotted"}:
@@ -482,141 +411,10 @@ class _Reader:
         )
 
 
-def _level(
-    stack: list[tuple[int, str, list[_Node]]],
-    roots: list[_Node],
-    last: _Node | None,
-    kind: str,
-    indent: int,
-) -> list[_Node]:
-    """The sibling list a new item of `kind` at `indent` joins, opening or closing levels."""
-    if not stack:
-        stack.append((indent, kind, roots))
-        return roots
-    while len(stack) > 1 and indent < stack[-1][0] - 1:
-        stack.pop()
-    top_indent, top_kind, siblings = stack[-1]
-    if indent > top_indent + 1 and last is not None:
-        parent = _last_at(siblings)
-        stack.append((indent, kind, parent.children))
-        return parent.children
-    if kind != top_kind and abs(indent - top_indent) <= 1:
-        for depth in range(len(stack) - 2, -1, -1):
-            if stack[depth][1] == kind:
-                del stack[depth + 1 :]
-                return stack[-1][2]
-        if siblings and kind in {"alpha", "roman", "paren", "upper"} and top_kind != "bullet":
-            parent = siblings[-1]
-            stack.append((indent, kind, parent.children))
-            return parent.children
-    return siblings
-
-
-def _last_at(siblings: list[_Node]) -> _Node:
-    return siblings[-1]
-
-
-def _same_list(
-    stack: list[tuple[int, str, list[_Node]]], kind: str, indent: int, mark: str | None, last: _Node
-) -> bool:
-    """After a blank line, whether an item goes on with the list read so far."""
-    if any(kind == k for _, k, _ in stack) or indent > stack[0][0] + 1:
-        if kind in {"num", "dotted", "label"} and mark and last.marker and last.kind == kind:
-            return _follows(last.marker, mark) or indent > stack[0][0] + 1
-        return True
-    return False
-
-
-def _continues(last: _Node, line: Line) -> bool:
-    """A wrapped line of the last item: indented under it, in lower case, or after text that
-    has not ended its sentence."""
-    return (
-        line.indent > last.indent
-        or line.text[:1].islower()
-        or not ends_sentence(last.text)
-        or last.text == ""
-    )
-
-
-def _follows(previous: str, number: str) -> bool:
-    """Whether `number` continues a list whose last item was `previous`: "3" -> "4",
-    "2.1" -> "2.2"."""
-    if previous.isdigit() and number.isdigit():
-        return int(number) == int(previous) + 1
-    head_p, _, last_p = previous.rpartition(".")
-    head_n, _, last_n = number.rpartition(".")
-    if head_p and head_p == head_n and last_p.isdigit() and last_n.isdigit():
-        return int(last_n) == int(last_p) + 1
-    return False
-
-
-# ---- page furniture
-
-
-def _furniture_key(text: str) -> str:
-    """A line with its numbers (page numbers, dates) blanked, to find it repeated."""
-    return re.sub(r"\b\d+\b", "#", text.lower()).strip()
-
-
-def drop_furniture(lines: list[Line]) -> list[Line]:
-    """Lines without page numbers and running headers and footers (short lines repeated on
-    several pages, or three times or more in a text without pages). Where furniture stood
-    between two parts of one paragraph or list, the blank lines around it go too."""
-    repeated = _running(lines)
-    out: list[Line] = []
-    dropped = False
-    for line in lines:
-        furniture = line.text and line.table is None and not line.heading
-        if furniture and (_PAGE_NUMBER.match(line.text) or _furniture_key(line.text) in repeated):
-            dropped = True
-            while out and out[-1].blank:
-                out.pop()
-            continue
-        if dropped and line.blank:
-            continue
-        if dropped and out and line.text and _new_block_after_break(out[-1], line, lines):
-            out.append(Line("", line.place))
-        dropped = False
-        out.append(line)
-    return out
-
-
-def _new_block_after_break(before: Line, after: Line, lines: list[Line]) -> bool:
-    """Whether the text after a page break starts a new block rather than continuing one:
-    a list item (the list reader decides whether the list goes on), a standalone title, or
-    a capitalised line after a finished sentence."""
-    if marker(after) is not None:
-        return True
-    index = lines.index(after)
-    standalone = index + 1 >= len(lines) or lines[index + 1].blank
-    if standalone and title_like(after.text):
-        return True
-    return ends_sentence(before.text) and not after.text[:1].islower()
-
-
-def _running(lines: list[Line]) -> set[str]:
-    """Keys of running headers and footers."""
-    pages: dict[int, list[Line]] = {}
-    for line in lines:
-        if line.text and line.place.page is not None:
-            pages.setdefault(line.place.page, []).append(line)
-    counts: Counter[str] = Counter()
-    if len(pages) >= 2:
-        for page_lines in pages.values():
-            edges = page_lines[:3] + page_lines[-3:]
-            for key in {_furniture_key(line.text) for line in edges}:
-                counts[key] += 1
-        least = max(2, len(pages) // 2)
-    else:
-        for line in lines:
-            if line.text and marker(line) is None:
-                counts[_furniture_key(line.text)] += 1
-        least = 3
-    return {
-        key
-        for key, count in counts.items()
-        if count >= least and len(key.split()) <= 24 and not key.endswith(":") and len(key) > 1
-    }
+def _runs_on(title: str) -> bool:
+    """A numbered line too long for a heading, or with a sentence ending inside it: the first
+    line of a paragraph or item that wraps onto the next."""
+    return len(title.split()) >= 9 or bool(re.search(r"[.;?!]\s+\S", title))
 
 
 def read_lines(lines: list[Line]) -> list[Block]:

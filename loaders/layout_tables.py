@@ -10,7 +10,7 @@ from loaders.document import Place, Table
 from loaders.text import clean
 
 if TYPE_CHECKING:
-    from loaders.layout import Line
+    from loaders.lines import Line
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # a cell: words parted by single spaces
@@ -30,7 +30,11 @@ def _pipe_cells(text: str) -> list[str]:
 
 
 def _tab_cells(raw: str) -> list[str]:
-    return [clean(cell) for cell in raw.strip().split("\t")]
+    """Cells of a tab-separated row; a row that starts with a tab has its first cell empty
+    (a value wrapped under the column above, or a merged cell)."""
+    text = raw.rstrip()
+    text = text.lstrip(" ") if text.lstrip(" ").startswith("\t") else text.strip()
+    return [clean(cell) for cell in text.split("\t")]
 
 
 def _aligned(raw: str) -> list[tuple[int, str]]:
@@ -91,6 +95,9 @@ def _read(
     if header is None and is_header(rows[0]):
         header = rows.pop(0)
         places.pop(0)
+    if all(row and not row[0] for row in rows + ([header] if header else [])):
+        rows = [row[1:] for row in rows]  # the whole table indented by a tab
+        header = header[1:] if header else None
     width = max(len(row) for row in rows + ([header] if header else []))
     body = tuple(tuple(row + [""] * (width - len(row))) for row in rows)
     return (

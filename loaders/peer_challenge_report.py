@@ -86,7 +86,7 @@ def detect(document: Document) -> float:
         re.search(
             r"^(?:agenda|meeting of|report of|report to|minutes|report title|report author)\b",
             t,
-            re.I,
+            re.I | re.M,  # on any line: a committee paper's cover read as a table
         )
         for t in head
     ):

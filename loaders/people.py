@@ -9,7 +9,7 @@ are kept; a post over two organisations gives a post in each."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from loaders.names import is_person, split_honorific, strip_party
@@ -121,12 +121,14 @@ def parse_entry(
     if not text or len(text) > 300:
         return None
     if text.count("|") >= 2:  # a table row written as text
+        from loaders.people_rows import parse_row
+
         return parse_row([c for c in text.strip("|").split("|")])
     text, party = strip_party(text)
     if re.match(r"^LGA\s+\w[^:]*:", text) and organisation is None:
         organisation = LGA  # "LGA Peer Challenge Manager: Name, Regional Adviser"
     written = _ROLE_FIRST.search(text) or _ROLE_LAST.search(text)
-    stated_role, text = _take_role(text)
+    stated_role, text = take_role(text)
     role = stated_role or role
     if role and party is None:
         party = _party_in_role(role)
@@ -136,20 +138,20 @@ def parse_entry(
     person = split_honorific(name)
     if not person.name or len(person.name.split()) < 2 and not person.honorific:
         return None
-    inner_role, remainder = _take_role(rest) if rest else (None, rest)
+    inner_role, remainder = take_role(rest) if rest else (None, rest)
     posts: tuple[Post, ...]
     if inner_role and _organisation_only(remainder) and not inner_role.lower().endswith("peer"):
         # "Peer Challenge Manager, Planning Advisory Service": an officer's team role is
         # their post in the body they come from
         words = rest[: len(rest) - len(remainder)].strip(" ,–—-:")
-        posts = tuple(Post(_capitalised(words), org) for org in split_organisations(remainder))
+        posts = tuple(Post(capitalised(words), org) for org in split_organisations(remainder))
     else:
         posts = parse_posts(remainder) if remainder else ()
         if not posts and remainder and organisation is not None and _has_post_word(remainder):
-            posts = (Post(_capitalised(remainder.strip(" ,")), organisation),)
+            posts = (Post(capitalised(remainder.strip(" ,")), organisation),)
     role = role or inner_role
     if role is None:
-        role = _role_from_posts(posts)
+        role = role_from_posts(posts)
     posts = tuple(
         _titled(p, person, role)
         for p in posts
@@ -173,10 +175,10 @@ def _titled(post: Post, person: PersonRef, role: str | None) -> Post:
 
 def _organisation_only(text: str) -> bool:
     text = text.strip(" ,")
-    return bool(text) and (is_lga(text) or is_org_name(text)) and not _is_post(text)
+    return bool(text) and (is_lga(text) or is_org_name(text)) and not is_post(text)
 
 
-def _take_role(text: str) -> tuple[str | None, str]:
+def take_role(text: str) -> tuple[str | None, str]:
     """A team role written before or after the person ("Lead Peer: ...", "... (Lead peer)")."""
     for pattern in (_ROLE_FIRST, _ROLE_LAST):
         found = pattern.search(text)
@@ -188,7 +190,7 @@ def _take_role(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _role_from_posts(posts: tuple[Post, ...]) -> str | None:
+def role_from_posts(posts: tuple[Post, ...]) -> str | None:
     """A team role an LGA post implies: its peer challenge manager or programme support."""
     for post in posts:
         title = post.title.lower()
@@ -264,7 +266,7 @@ def _posts(text: str) -> list[Post]:
         flags["former" if word.startswith(("former", "previous", "ex", "retired")) else word] = True
         title = title[m.end() :]
     title = _POST_TAIL.sub("", title.strip(" ,–—-")).strip() or title
-    title = _capitalised(title.strip())
+    title = capitalised(title.strip())
     orgs = split_organisations(organisation)
     return [Post(title, org, **flags) for org in orgs]
 
@@ -280,16 +282,16 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
     if (
         held_at
         and (is_org_name(held_at["org"]) or is_place_name(held_at["org"]))
-        and _is_post(text[: held_at.start()])
+        and is_post(text[: held_at.start()])
     ):
         return text[: held_at.start()].strip(" ,"), held_at["org"]
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if len(segments) > 1:
         last = re.sub(r"\s*\((?-i:[a-z])[^)]*\)$", "", segments[-1])  # "(voluntary sector)"
         head = ", ".join(segments[:-1])
-        if (is_org_name(last) or is_place_name(last)) and (_is_post(head) or not is_org_name(head)):
+        if (is_org_name(last) or is_place_name(last)) and (is_post(head) or not is_org_name(head)):
             return head, last
-        if last[:1].isupper() and _is_post(head) and not _is_post(last) and len(last.split()) <= 8:
+        if last[:1].isupper() and is_post(head) and not is_post(last) and len(last.split()) <= 8:
             return head, last  # "Director of Research, The Power to Change": a body by position
     for joiner in (" at the ", " at ", " for the ", " for ", " with ", " of the ", " of "):
         at = text.find(joiner)
@@ -297,7 +299,7 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
             post, organisation = text[:at], text[at + len(joiner) :]
             whole = not re.search(r"\s(?:at|for)\s", organisation)
             if (
-                _is_post(post)
+                is_post(post)
                 and whole
                 and (is_org_name(organisation) or _council_list(organisation))
             ):
@@ -311,7 +313,7 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def _capitalised(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
@@ -326,7 +328,7 @@ def _has_post_word(text: str) -> bool:
     )
 
 
-def _is_post(text: str) -> bool:
+def is_post(text: str) -> bool:
     """Words of a post: the first word is a post's word ("Chief Executive", "Director of ...")."""
     words = text.strip().split()
     return bool(words) and words[0].lower().rstrip(",") in ROLE_WORDS | {
@@ -336,180 +338,12 @@ def _is_post(text: str) -> bool:
     }
 
 
-# ---- rows of tables
-
-
-def parse_row(cells: Sequence[str], header: Sequence[str] | None = None) -> Entry | None:
-    """A person from a table row whose columns may come in any order: a name column, a role
-    column (a team role, or a post), and the organisation."""
-    cells = [c.strip() for c in cells]
-    if header and len(header) == len(cells):
-        named = _by_header(cells, header)
-        if named is not None:
-            return named
-    names = [c for c in cells if is_person(c)]
-    if not names:
-        for cell in cells:  # "Lead Peer – Cllr X" in one cell
-            entry = parse_entry(cell)
-            if entry is not None:
-                others = [c for c in cells if c and c != cell]
-                return _with_rest(entry, others)
-        return None
-    name = names[0]
-    role: str | None = None
-    rest: list[str] = []
-    for cell in cells:
-        if not cell or cell == name:
-            continue
-        found = team_role(cell)
-        if found:
-            role = role or found
-            continue
-        inner, remainder = _take_role(cell)
-        if inner:
-            role = role or inner
-            cell = remainder
-        if cell:
-            rest.append(cell)
-    entry = parse_entry(name + (", " + ", ".join(rest) if rest else ""))
-    if entry is None:
-        return None
-    return replace(entry, role=role or entry.role)
-
-
-def _with_rest(entry: Entry, others: list[str]) -> Entry:
-    posts = parse_posts(", ".join(others)) if others else ()
-    return replace(entry, posts=entry.posts + posts)
-
-
-_NAME_COLUMN = re.compile(r"^(?:name|peer|member|who)s?$|^(?:peer|team member)(?:'s)? name$", re.I)
-_ROLE_COLUMN = re.compile(r"\brole\b", re.I)
-_POST_COLUMN = re.compile(
-    r"^(?:post|position|job title|title|home post|current role)\b|\bpost\b", re.I
-)
-_ORG_COLUMN = re.compile(r"^(?:organi[sz]ation|council|authority|employer|body|from)$", re.I)
-
-
-def _by_header(cells: list[str], header: Sequence[str]) -> Entry | None:
-    """A row read by its header: the name, team role, post and organisation columns."""
-    columns = [(h.strip().lower(), c) for h, c in zip(header, cells, strict=True)]
-    name = next((c for h, c in columns if _NAME_COLUMN.match(h)), None)
-    if not name or not is_person(name):
-        return None
-    post_cells = [c for h, c in columns if _POST_COLUMN.search(h) and c]
-    role_cell = next(
-        (c for h, c in columns if _ROLE_COLUMN.search(h) and not _POST_COLUMN.search(h)), ""
-    )
-    organisation = next((c for h, c in columns if _ORG_COLUMN.match(h)), "")
-    role = team_role(role_cell) if role_cell else None
-    if role_cell and role is None:
-        inner, remainder = _take_role(role_cell)
-        if inner:
-            role, post_cells = inner, [remainder, *post_cells] if remainder else post_cells
-        elif len(role_cell.split()) <= 5 and not _is_post(role_cell):
-            role = _capitalised(role_cell)  # the document's own name for the role
-        else:
-            post_cells = [role_cell, *post_cells]
-    text = ", ".join(p for p in (name, *post_cells, organisation) if p)
-    return parse_entry(text, role=role)
-
-
-# ---- prose
-
-
-_LEADS = re.compile(
-    r"\b(?:was|were|is|are)\s+led\s+by\b|\bled\s+by\b|\bheaded\s+by\b|\bchaired\s+by\b", re.I
-)
-_INCLUDES = re.compile(
-    r"\b(?:and\s+)?(?:also\s+)?(?:included|includes|including|comprised|comprising|"
-    r"consisted\s+of|was\s+made\s+up\s+of|were|was|are|is|members\s+were)\s*:?\s+(?=[A-Z])",
-)
-_SUPPORTED = re.compile(r"\b(?:supported|managed|assisted|coordinated|co-ordinated)\s+by\b", re.I)
-
-
-def prose_entries(text: str) -> Iterator[tuple[int, Entry]]:
-    """People named in a sentence about a team, with their offset in `text`: "The peer team
-    was led by X, Post of Org, and included A, Post, Org; B, ...; and C. The team was
-    supported by D, Peer Challenge Manager, LGA." A person after "led by" is the lead peer."""
-    for clause_start, clause, kind in _clauses(text):
-        for offset, chunk in _chunks(clause):
-            entry = parse_entry(chunk)
-            if entry is None:
-                continue
-            if kind == "lead" and entry.role is None:
-                entry = replace(entry, role="Lead Peer")
-            if kind == "support" and entry.role is None:
-                entry = replace(entry, role=_role_from_posts(entry.posts) or "Programme Support")
-            yield clause_start + offset, entry
-
-
-def _clauses(text: str) -> Iterator[tuple[int, str, str]]:
-    """(offset, clause, kind) for each run of text after "led by", "included", "supported by"."""
-    marks: list[tuple[int, int, str]] = []
-    for pattern, kind in ((_LEADS, "lead"), (_INCLUDES, "member"), (_SUPPORTED, "support")):
-        for found in pattern.finditer(text):
-            marks.append((found.start(), found.end(), kind))
-    marks.sort()
-    kept: list[tuple[int, int, str]] = []
-    for mark in marks:
-        if kept and mark[0] < kept[-1][1]:
-            continue
-        kept.append(mark)
-    for index, (_, end, kind) in enumerate(kept):
-        stop = kept[index + 1][0] if index + 1 < len(kept) else len(text)
-        clause = text[end:stop]
-        cut = re.search(r"\.\s+(?=[A-Z])(?!(?:[A-Z]\.|Dr|St|Cllr)\b)", clause)
-        if cut:
-            clause = clause[: cut.start()]
-        yield end, clause, kind
-
-
-def _chunks(clause: str) -> Iterator[tuple[int, str]]:
-    """The people of one clause: parted by ";" where the clause uses them, else by ", and",
-    " and " or "," where a person's name follows (so "Cheshire West and Chester Council"
-    stays whole)."""
-    clause = re.sub(r",?\s+and\s*$", "", clause)
-    if ";" in clause:
-        pieces = list(_split_keep(clause, r";\s*(?:and\s+)?"))
-    else:
-        pieces = list(_split_at_names(clause))
-    for offset, piece in pieces:
-        piece = re.sub(r"^\s*(?:and|the)\s+", "", piece).strip(" ,.")
-        piece = re.sub(r",?\s+and$", "", piece)
-        if piece:
-            yield offset, piece
-
-
-_NEXT_NAME = re.compile(
-    r"(?:(?:Cllr|Councillor|Dr|Sir|Dame|Lord|Baroness|Professor|Prof|Mr|Mrs|Ms|Miss)\.?\s+)?"
-    r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*(?=,|\(|$)"
-)
-
-
-def _split_at_names(clause: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for found in re.finditer(r",?\s+and\s+|,\s+", clause):
-        following = _NEXT_NAME.match(clause, found.end())
-        if following and is_person(following.group().strip()):
-            yield start, clause[start : found.start()]
-            start = found.end()
-    yield start, clause[start:]
-
-
-def _split_keep(text: str, pattern: str) -> Iterator[tuple[int, str]]:
-    start = 0
-    for found in re.finditer(pattern, text):
-        yield start, text[start : found.start()]
-        start = found.end()
-    yield start, text[start:]
-
-
 def posts_of(entry: Entry) -> Iterator[Post]:
     """The entry's home posts, an LGA post named only by its team role included."""
     yield from entry.posts
     if not entry.posts and entry.role == "Peer Challenge Manager":
         words = re.sub(r"^LGA\s+|\s*\(LGA\)$", "", entry.role_words or "", flags=re.I).strip()
-        title = _capitalised(words) if words and words.lower().endswith("manager") else entry.role
+        title = capitalised(words) if words and words.lower().endswith("manager") else entry.role
         yield Post(title, LGA)
 
 
@@ -520,8 +354,6 @@ __all__ = [
     "org_ref",
     "parse_entry",
     "parse_posts",
-    "parse_row",
     "posts_of",
-    "prose_entries",
     "team_role",
 ]

@@ -12,7 +12,7 @@ from typing import Any
 
 from councilgraph.errors import LoaderError
 from loaders.document import Place, Table
-from loaders.layout import Line
+from loaders.lines import Line
 from loaders.text import clean
 
 _HEADING_STYLE = re.compile(r"^(?:heading|titre|überschrift)\s*(?P<level>\d)$", re.IGNORECASE)

@@ -14,7 +14,7 @@ from typing import Any
 
 from councilgraph.errors import LoaderError
 from loaders.document import Place, Table
-from loaders.layout import Line
+from loaders.lines import Line
 from loaders.text import clean, join_lines
 
 _LIST_NUMBER = re.compile(r"^(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]?$")

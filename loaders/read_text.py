@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.document import Place
-from loaders.layout import Line
+from loaders.lines import Line
 from loaders.text import clean
 
 _MD_HEADING = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from councilgraph.errors import LoaderError
 from loaders.document import Document
-from loaders.layout import Line, read_lines
+from loaders.layout import read_lines
+from loaders.lines import Line
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}

@@ -151,6 +151,9 @@ class Recommendation:
     number: str | None = None  # as numbered in the source ("12", "iv"); None for bullets
     group: str | None = None  # the heading it sits under, as worded in the source
     position: int = 0  # 1-based order within its list (key or detailed), for unnumbered items
+    # restated by another document (a council paper answering the challenge); where the
+    # challenge's own report is read too, its recommendations win
+    quoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -158,8 +161,10 @@ class RecommendationRef:
     """A recommendation referred to from elsewhere, by its challenge and number or text."""
 
     challenge: ChallengeRef
-    number: str | None = None
-    text: str | None = None
+    number: str | None = None  # as printed: "3", "R3", "b"
+    text: str | None = None  # as the referring document restates it
+    is_key: bool = False  # one of the key recommendations
+    position: int = 0  # 1-based order in a restated list without numbers
 
 
 @dataclass(frozen=True)
@@ -169,12 +174,17 @@ class Action:
     text: str
     provenance: Provenance
     responds_to: RecommendationRef | ChallengeRef | None = None
-    status: str | None = None  # "planned", "in progress", "done", as the source supports
+    # as the source states it, in lower case: "complete", "on track", "not started", "green";
+    # council plans, whose wording only implies it: "planned", "in progress", "done"
+    status: str | None = None
     number: str | None = None  # "action 10"
     page_reference: str | None = None  # page of the original report the action cites ("p10")
     topic: str | None = None  # "Property", "Procurement"
     evidence: tuple[str, ...] = ()  # document keys
     context: str | None = None  # the heading the action sits under, as worded in the source
+    lead: str | None = None  # who leads it, as printed: a post or a name
+    due: When | None = None  # when it is due, at the precision printed
+    rag: str | None = None  # "red", "amber" or "green" where the source rates it
 
 
 @dataclass(frozen=True)
@@ -198,6 +208,11 @@ class Meeting:
     author: PersonRef | None = None
     author_post: str | None = None
     contacts: tuple[PersonRef, ...] = ()
+    lead_officer: PersonRef | None = None  # the officer responsible ("Report of", "Lead officer")
+    lead_officer_post: str | None = None
+    portfolio_holder: PersonRef | None = None  # the executive member ("Portfolio Holder")
+    portfolio_holder_post: str | None = None
+    decision_sought: str | None = None  # the first recommendation put to the meeting
 
 
 @dataclass(frozen=True)

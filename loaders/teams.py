@@ -13,7 +13,9 @@ from dataclasses import dataclass, replace
 
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, Table
 from loaders.organisations import is_lga, is_org_name, org_ref
-from loaders.people import Entry, parse_entry, parse_row, prose_entries, team_role
+from loaders.people import Entry, parse_entry, team_role
+from loaders.people_prose import prose_entries
+from loaders.people_rows import parse_row
 from loaders.records import OrgRef
 
 _TEAM_HEADING = re.compile(

@@ -33,10 +33,16 @@ def _progress_text(report: list[dict[str, object]]) -> str:
         for rec in challenge["recommendations"]:  # type: ignore[attr-defined]
             mark = "x" if rec["actions"] else " "
             label = ("key " if rec["is_key"] else "") + (rec["number"] or "")
-            lines.append(f"  [{mark}] {label:>7}  {rec['text'][:90]}")
+            lines.append(f"  [{mark}] {label:>7}  {rec['text'][:90] or '(words not stated)'}")
             for action in rec["actions"]:
+                who = "; ".join(
+                    part
+                    for part in (action.get("lead"), action.get("due") and f"due {action['due']}")
+                    if part
+                )
                 lines.append(
                     f"             -> {action['status'] or 'unstated'}: {action['text'][:80]}"
+                    + (f" ({who})" if who else "")
                 )
         for visit in challenge["follow_ups"]:  # type: ignore[attr-defined]
             state = "planned" if visit.get("planned") else "took place"

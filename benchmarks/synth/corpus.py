@@ -206,12 +206,14 @@ def _follow_up_readable(ch: Challenge, text: str) -> bool:
     """Whether the follow-up loader tells this council from the report's running text; it
     cannot for a few names ("Borough Council of King's Lynn and West Norfolk"), and a
     synthetic corpus should not trip on a known loader limit it is not there to measure."""
-    from loaders._follow_up_parts import council
-    from loaders.source import Line, clean
+    from loaders._follow_up_council import core, council
+    from loaders.document import Document
+    from loaders.layout import read_lines
+    from loaders.read_text import text_lines
 
-    lines = [Line(i, clean(raw), raw) for i, raw in enumerate(text.splitlines(), start=1)]
-    found = council(lines)
-    return found is not None and found[0].name == ch.council
+    lines, _ = text_lines(text, markdown=False)
+    found = council(Document(Path(f"{ch.slug}.txt"), "", tuple(read_lines(lines))))
+    return found is not None and core(found[0].name) == core(ch.council)
 
 
 def _write_partnerships(

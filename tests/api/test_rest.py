@@ -71,10 +71,12 @@ def test_recommendations_by_year_and_theme(client: httpx.Client) -> None:
     assert 0 < both["total"] <= y2018["total"]
     assert all(r["council"]["id"] == ISLINGTON for r in both["items"])
     every = client.get("/recommendations", params={"limit": 1000}).json()["items"]
-    elsewhen = {r["council"]["id"] for r in every} - {r["council"]["id"] for r in y2018["items"]}
-    assert elsewhen  # councils with recommendations, none of them from 2018
-    for council in elsewhen:
-        params = {"council": council, "year": 2018}
+    councils = {r["council"]["id"] for r in every}
+    # every challenge of the bundled corpus is dated 2018 (Tower Hamlets' since its month,
+    # June 2018, is read too): councils with recommendations have none in another year
+    assert len(councils) >= 2
+    for council in councils:
+        params = {"council": council, "year": 2017}
         assert client.get("/recommendations", params=params).json()["total"] == 0
     themed = client.get(
         "/recommendations", params={"theme": "financial-planning-and-management"}
