@@ -36,7 +36,8 @@ from graph.similarity_basis import Explanation, explain
 from graph.themes import tokens
 from graph.topics import Raised
 
-METHOD = "councilgraph-topics-lexical/2 (thesaurus topics, word stems+bigrams, char 3-5-grams)"
+# The thesaurus's owl:versionInfo is part of the method: other topics, other matches.
+METHOD = "councilgraph-topics-lexical/2 (topics 1, word stems+bigrams, char 3-5-grams)"
 TOPIC_WEIGHT = 0.8  # a shared topic alone scores at most this
 POSITION_DECAY = 0.5  # a signal at the very end of a text weighs half one at its start
 BROADER_SHARE = 0.3  # siblings under one broader topic share a little

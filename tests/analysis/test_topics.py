@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from graph import topics
-from graph.namespaces import CG, SCHEME, SKOS, THEME, TOPIC
+from graph.namespaces import CG, OWL, SCHEME, SKOS, THEME, TOPIC
 from ontology import SCHEMES, TOPICS, ontology_files
 
 
@@ -32,6 +32,13 @@ def test_every_topic_has_labels_a_definition_and_a_theme(thesaurus: Graph) -> No
         assert thesaurus.value(concept, SKOS.definition), concept
         matched = set(thesaurus.objects(concept, SKOS.broadMatch))
         assert matched and matched <= themes, f"{concept} maps to {matched}"
+
+
+def test_the_similarity_method_names_the_thesaurus_version(thesaurus: Graph) -> None:
+    from graph.similarity import METHOD
+
+    version = thesaurus.value(SCHEME["topics"], OWL.versionInfo)
+    assert f"(topics {version}," in METHOD
 
 
 def test_broader_and_narrower_agree_and_top_concepts_are_listed(thesaurus: Graph) -> None:
