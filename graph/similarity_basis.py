@@ -89,17 +89,22 @@ def describe(
     topic_words: Sequence[tuple[str, Sequence[str], Sequence[str]]], phrases: Sequence[str]
 ) -> str:
     """The basis of a match for a reader: 'shared topics: Savings and financial discipline
-    ("savings" / "financial discipline"); shared words: "delivery of savings"'."""
+    ("savings" / "financial discipline"); Reserves and financial resilience ("reserves");
+    shared words: "delivery of savings"'. Words both texts use for a topic are given once,
+    and a shared word already quoted for a topic is not quoted again."""
 
     def quoted(words: Sequence[str]) -> str:
         return ", ".join(f'"{w}"' for w in words)
 
+    def signalled(a: Sequence[str], b: Sequence[str]) -> str:
+        return quoted(a) if list(a) == list(b) else f"{quoted(a)} / {quoted(b)}"
+
     parts = []
     if topic_words:
-        parts.append(
-            "shared topics: "
-            + "; ".join(f"{label} ({quoted(a)} / {quoted(b)})" for label, a, b in topic_words)
-        )
+        listed = "; ".join(f"{label} ({signalled(a, b)})" for label, a, b in topic_words)
+        parts.append("shared topics: " + listed)
+    said = {w for _, a, b in topic_words for w in (*a, *b)}
+    phrases = [p for p in phrases if p not in said]
     if phrases:
         parts.append("shared words: " + quoted(phrases))
     return "; ".join(parts) or "similar characters only"
