@@ -1,11 +1,13 @@
 """The HTTP application: REST, the SPARQL 1.1 Protocol endpoint, the query page, linked data.
 
-`create_app(settings)` builds it; the lifespan opens the current build read-only and starts
-the pool of SPARQL workers on that same build, and closes both at shutdown.
+`create_app(settings)` builds it; the lifespan opens what it serves (`api.serving`: the
+current build, the engine process that holds it, the answers kept) and closes it at
+shutdown. `api.cache.CacheMiddleware` answers repeated GETs from bytes.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -15,8 +17,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
-from api.engine.pool import SparqlPool, default_size
+from api.cache import CacheMiddleware
 from api.routes import (
     analysis,
     entities,
@@ -27,42 +30,28 @@ from api.routes import (
     search,
     sparql,
 )
+from api.serving import Serving
 from councilgraph.errors import CouncilGraphError, QueryError, StoreError
+from councilgraph.redact import redact_text
 from councilgraph.settings import Settings
-from graph.remote_store import RemoteStore
-from graph.store import current_build, open_build
 from visualisations import routes as maps
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
 def create_app(settings: Settings, *, sparql_workers: int | None = None) -> FastAPI:
-    """The app over `settings.store`; `sparql_workers` processes answer /sparql (default ≤ 4)."""
+    """The app over `settings.store`; `sparql_workers` SPARQL queries run at once (default ≤ 4)."""
+
+    serving = Serving(settings, sparql_workers)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-
-        if settings.sparql_endpoint:
-            # Several API processes can share one remote store (Oxigraph server, Fuseki ...).
-            app.state.store, app.state.build = RemoteStore(settings.sparql_endpoint), None
-            store_path = Path(".")
-        else:
-            build = current_build(settings.store)
-            app.state.store = open_build(build.oxigraph_path, in_memory=settings.in_memory)
-            app.state.build, store_path = build, build.oxigraph_path
-        app.state.pool = SparqlPool(
-            store_path,
-            size=sparql_workers or default_size(),
-            timeout=settings.query_timeout,
-            row_cap=settings.result_row_cap,
-            in_memory=settings.in_memory,
-            endpoint=settings.sparql_endpoint,
-        )
-        await app.state.pool.start()
+        await asyncio.to_thread(serving.open)
         try:
             yield
         finally:
-            await app.state.pool.close()
+            maps.stop_all(app)  # a map being made stops at its next step
+            await asyncio.to_thread(serving.close)
 
     app = FastAPI(
         title="councilgraph",
@@ -71,6 +60,9 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.serving = serving
+    # inside CORS, so that CORS headers are made per request, never replayed from the cache
+    app.add_middleware(CacheMiddleware, serving=serving)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -81,6 +73,7 @@ def create_app(settings: Settings, *, sparql_workers: int | None = None) -> Fast
         )
     app.add_exception_handler(CouncilGraphError, _councilgraph_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     # analysis first: its /recommendations/{id}/similar must win over /recommendations/{id}
     for module in (analysis, leads, entities, recommendations, search, sparql, linked_data, pages):
         app.include_router(module.router)
@@ -97,8 +90,20 @@ async def _councilgraph_error(request: Request, exc: CouncilGraphError) -> JSONR
     status = exc.status if isinstance(exc, QueryError) else 500
     if isinstance(exc, StoreError):
         status = 503
-    body = error_body(exc.message, status, **({"hint": exc.hint} if exc.hint else {}))
-    return JSONResponse(body, status_code=status)
+    # a password in a URL (--sparql-endpoint http://u:pw@...) never reaches a client
+    hint = {"hint": redact_text(exc.hint)} if exc.hint else {}
+    body = error_body(redact_text(exc.message), status, **hint)
+    retry = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry)} if retry else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _http_error(request: Request, exc: HTTPException) -> JSONResponse:
+    """No route (404), a wrong method (405) ...: the same error body as every other error."""
+    message = f"{exc.detail}: {request.method} {request.url.path}"
+    return JSONResponse(
+        error_body(message, exc.status_code), status_code=exc.status_code, headers=exc.headers
+    )
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -1,17 +1,17 @@
-"""What request handlers receive: settings, the read-only store, the SPARQL worker pool.
+"""What request handlers receive: settings, the store, the query engine.
 
-The lifespan in `api.app` puts them on `app.state`; handlers take them through these
-`Annotated` aliases, and tests can override `get_store` and friends.
+The lifespan in `api.app` opens an `api.serving.Serving` and puts it on `app.state`;
+handlers take its parts through these `Annotated` aliases, and tests can override them.
 """
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import Depends, Request
 
-from api.engine.pool import SparqlPool
+from api.engine.pool import QueryEngine
 from councilgraph.settings import Settings
 
 
@@ -21,15 +21,16 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_store(request: Request) -> ox.Store:
-    store: ox.Store = request.app.state.store
-    return store
+    """The store as the REST routes read it (an `api.engine.store.EngineStore`)."""
+    store: Any = request.app.state.serving.store
+    return store  # type: ignore[no-any-return]
 
 
-def get_pool(request: Request) -> SparqlPool:
-    pool: SparqlPool = request.app.state.pool
-    return pool
+def get_pool(request: Request) -> QueryEngine:
+    engine: QueryEngine = request.app.state.serving.engine
+    return engine
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[ox.Store, Depends(get_store)]
-PoolDep = Annotated[SparqlPool, Depends(get_pool)]
+PoolDep = Annotated[QueryEngine, Depends(get_pool)]

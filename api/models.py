@@ -38,17 +38,57 @@ class Post(BaseModel):
     iri: str
     person: Ref
     role: Ref | None = None
-    post: str | None = Field(None, description="the post as the source words it")
-    area: Ref | None = Field(None, description="policy area of a commission")
+    post: str | None = Field(default=None, description="the post as the source words it")
+    area: Ref | None = Field(default=None, description="policy area of a commission")
     organisation: Ref
-    start: str | None = None
-    end: str | None = None
+    start: str | None = Field(
+        default=None, description="cg:startDate as stated (day, month or year)"
+    )
+    end: str | None = Field(default=None, description="cg:endDate as stated (day, month or year)")
+    since: str | None = Field(default=None, description="first day known to hold (cg:heldFrom)")
+    until: str | None = Field(default=None, description="last day known to hold (cg:heldUntil)")
+    not_before: str | None = Field(
+        default=None, description="no start known: not before this day (cg:notBefore)"
+    )
+    basis: str | None = Field(
+        default=None, description="of the end: stated or inferred (cg:endBasis)"
+    )
+    ended_by: str | None = Field(default=None, description="what an inferred end rests on")
+    first_stated: str | None = Field(
+        default=None, description="earliest date a source states the post"
+    )
+    last_stated: str | None = Field(
+        default=None, description="latest date a source states the post"
+    )
+    interim: bool = False
+    acting: bool = False
+    former: bool = False
+    kind: str | None = Field(
+        default=None, description="post, commission, team-seat, partnership-seat or former-post"
+    )
+    stale: bool | None = Field(
+        default=None, description="/leads: not current on the date (listed with include_stale)"
+    )
     source: Source
 
 
-class Leads(BaseModel):
-    on: str | None = Field(description="the date the posts are current on; null with include_past")
-    count: int
+class Page(BaseModel):
+    """One page of a list: `next` is the URL of the page after it (null on the last);
+    `format=csv` gives the whole list instead."""
+
+    total: int = Field(description="items in the whole list")
+    limit: int
+    offset: int
+    next: str | None = None
+
+
+class Leads(Page):
+    on: str = Field(description="the date the posts are current on")
+    window_years: int = Field(
+        description="a post with no known end counts while stated within this many years"
+    )
+    include_stale: bool = Field(description="whether posts not current on the date are listed")
+    count: int = Field(description="items on this page")
     items: list[Post]
 
 
@@ -58,12 +98,6 @@ class CouncilSummary(BaseModel):
     name: str
     region: str | None = None
     authority_type: str | None = None
-
-
-class Page(BaseModel):
-    total: int
-    limit: int
-    offset: int
 
 
 class Councils(Page):
@@ -131,6 +165,18 @@ class Partnership(BaseModel):
     source: Source
 
 
+class People(Page):
+    items: list[Ref]
+
+
+class Challenges(Page):
+    items: list[Challenge]
+
+
+class Partnerships(Page):
+    items: list[Partnership]
+
+
 class DocumentDetail(Entity):
     title: str | None = None
     date: str | None = None
@@ -161,9 +207,9 @@ class SearchHit(BaseModel):
     matched: str = Field(description="the name or alias that matched")
 
 
-class SearchResults(BaseModel):
+class SearchResults(Page):
     q: str
-    count: int
+    count: int = Field(description="items on this page")
     items: list[SearchHit]
 
 
@@ -182,3 +228,4 @@ class Stats(BaseModel):
 class Health(BaseModel):
     status: str
     build: str
+    engine: str = Field(description="memory, disk, remote, or disk (copying to memory)")

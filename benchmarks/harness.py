@@ -7,7 +7,7 @@ Generates the corpus at each scale (benchmarks/synth, seeded), measures each bui
 own process tree (benchmarks/buildbench), runs the query library on four engines over the
 same N-Quads (benchmarks/querybench), then runs the colleagues' benchmarks for the API,
 the mirror and the maps on that same data where they exist (benchmarks/api.py, mirror.py,
-maps.py), printing their own tables. A part that cannot run is reported as "not measured"
+maps.py, mapgen.py), printing their own tables. A part that cannot run is reported as "not measured"
 with the reason; nothing is estimated. Prints a rich table and writes BENCHMARKS.md.
 """
 
@@ -137,11 +137,11 @@ def collect(
         store = str(work / f"store-{results.query_scale}")
         seconds = "2" if quick else "5"
         console.print("[bold]api[/] (benchmarks/api.py)")
-        results.others["API (50 concurrent clients)"] = run_colleague(
-            "api", ["--store", store, "--seconds", seconds, "--in-memory"], 900
+        results.others["API (serve --in-memory)"] = run_colleague(
+            "api", ["--store", store, "--seconds", seconds, "--in-memory"], 2400
         )
     else:
-        results.others["API (50 concurrent clients)"] = "not measured: no build succeeded"
+        results.others["API (serve --in-memory)"] = "not measured: no build succeeded"
     console.print("[bold]mirror[/] (benchmarks/mirror.py)")
     results.others["Mirror"] = run_colleague(
         "mirror", ["--triples", "20000" if quick else "120000"], 1200
@@ -149,6 +149,11 @@ def collect(
     console.print("[bold]maps[/] (benchmarks/maps.py)")
     results.others["Maps"] = run_colleague(
         "maps", ["--sizes", "200,2000" if quick else "200,2000,10000"], 1800
+    )
+    console.print("[bold]maps from a store[/] (benchmarks/mapgen.py)")
+    map_scales = [s for s in (0.1, 1.0) if s in scales] or [0.1]
+    results.others["Maps from a store"] = run_colleague(
+        "mapgen", ["--scales", ",".join(map(str, map_scales)), "--work", str(work), "--api"], 3600
     )
     return results
 

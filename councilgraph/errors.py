@@ -84,6 +84,9 @@ class MirrorError(CouncilGraphError):
 class QueryError(CouncilGraphError):
     """A query was malformed, refused (updates, SERVICE, LOAD) or timed out."""
 
-    def __init__(self, message: str, *, status: int = 400, hint: str = "") -> None:
+    def __init__(
+        self, message: str, *, status: int = 400, hint: str = "", retry_after: int | None = None
+    ) -> None:
         self.status = status
+        self.retry_after = retry_after  # seconds, for a 503 the client may retry
         super().__init__(message, hint=hint)

@@ -30,7 +30,14 @@ class Settings(BaseSettings):
     in_memory: bool = False  # serve from an in-memory copy of the store (faster, more memory)
     query_timeout: float = 10.0
     result_row_cap: int = 10_000
+    query_queue: int = 64  # SPARQL queries waiting at most; a full queue answers 503 at once
+    max_body_bytes: int = 1_000_000  # largest SPARQL POST body (413 past it)
+    max_query_depth: int = 100  # deepest nesting of groups and brackets in a query (400 past it)
+    cache_bytes: int = 64_000_000  # answers kept per build, in bytes (0: keep none)
     cors_origins: tuple[str, ...] = ()
+    # /leads and `councilgraph leads`: a post with no known end counts as current only while
+    # its latest statement (or its start) is at most this many years before the date asked.
+    leads_window_years: int = Field(default=3, ge=0, le=100)
     neo4j_username: str = Field(default="neo4j", validation_alias="NEO4J_USERNAME")
     neo4j_password: SecretStr | None = Field(default=None, validation_alias="NEO4J_PASSWORD")
 

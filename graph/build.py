@@ -21,6 +21,7 @@ from rdflib.term import Node
 
 import loaders
 from councilgraph.errors import CouncilGraphError, LoaderError, OntologyError, StoreError
+from councilgraph.processes import die_with_parent
 from councilgraph.settings import Settings
 from graph import similarity
 from graph.context import Context
@@ -50,6 +51,7 @@ from graph.store import (
     publish,
     write_quads,
 )
+from graph.tenure_graph import write_tenure
 from graph.triples import TripleSet
 from graph.validate import Validation, load_ontology
 from loaders import records as r
@@ -127,7 +129,7 @@ def load_records(
     workers = min(os.cpu_count() or 1, 8)
     pool = None
     if len(jobs) >= POOL_MIN_DOCUMENTS and workers >= 2:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent)
     try:
         results: Iterator[list[r.Record] | Skipped] = (
             pool.map(_load_document, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
@@ -241,6 +243,7 @@ def map_to_quads(
     enrich(ctx, records)
     ontology = load_ontology()
     write_entities(ctx, ontology)
+    write_tenure(ctx)  # reads the entities graph's roles and peer teams
     ontology_graph = ctx.named(ONTOLOGY_GRAPH)
     for triple in ontology:
         ontology_graph.add(triple)
@@ -367,7 +370,8 @@ def build(
         build_dir = new_build_dir(settings.store)
         try:
             report_progress("mapping to RDF", 0, 1)
-            with ProcessPoolExecutor(os.cpu_count()) as pool:  # started when first used
+            # started when first used; its workers end with this process, even if it is killed
+            with ProcessPoolExecutor(os.cpu_count(), initializer=die_with_parent) as pool:
                 with phases("map"):
                     mapped, unmatched = map_to_quads(records, settings, pool)
                 report_progress("writing the store", 0, 1)

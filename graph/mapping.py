@@ -34,6 +34,8 @@ def map_document(ctx: Context, rec: r.DocumentRecord) -> None:
     g.add((doc, RDF.type, CG.Document))
     add(g, doc, DCT.title, rec.title)
     add(g, doc, DCT.date, rec.date)
+    add(g, doc, CG.dateBasis, rec.date_basis)  # "inferred": dct:date is a lower bound
+    add(g, doc, CG.dateEvidence, rec.date_evidence)
     add(g, doc, CG.documentType, rec.genre)
     add(g, doc, CG.sha256, rec.sha256)
     add(g, doc, CG.fileName, rec.path)
@@ -260,6 +262,8 @@ def map_partnership(ctx: Context, rec: r.Partnership) -> None:
     g.add((iri, SKOS.prefLabel, Literal(rec.label)))
     for member in rec.members:
         g.add((iri, ORG.hasMember, ctx.org(member, rec.provenance)))
+    for contact in rec.contacts:  # their seats are memberships stated in the same source
+        g.add((iri, CG.contact, ctx.person(contact)))
     add(g, iri, DCT.subject, rec.subject)
     if rec.relies_on_individuals is not None:
         g.add((iri, CG.reliesOnIndividualRelationships, Literal(rec.relies_on_individuals)))

@@ -24,6 +24,7 @@ import httpx
 import pyoxigraph as ox
 
 from councilgraph.errors import StoreError
+from councilgraph.redact import redact, redact_text
 from graph.namespaces import CG
 
 NTRIPLES = "application/n-triples"
@@ -72,12 +73,13 @@ class GraphStore:
             response = self.client.request(method, self.url, params=params, **kwargs)  # type: ignore[arg-type]
         except httpx.HTTPError as exc:
             raise StoreError(
-                f"cannot reach the graph store at {self.url}: {exc}",
+                f"cannot reach the graph store at {redact(self.url)}: {redact_text(str(exc))}",
                 hint="is the server running, and is this its Graph Store endpoint (e.g. /store)?",
             ) from exc
         if response.status_code >= 400 and not (method == "GET" and response.status_code == 404):
             raise StoreError(
-                f"{method} {graph or 'the default graph'} at {self.url} failed: HTTP {response.status_code} "
+                f"{method} {graph or 'the default graph'} at {redact(self.url)} failed: "
+                f"HTTP {response.status_code} "
                 f"{response.text[:200]}"
             )
         return response

@@ -22,6 +22,7 @@ import httpx
 import pyoxigraph as ox
 
 from councilgraph.errors import QueryError, StoreError
+from councilgraph.redact import redact, redact_text
 from graph.sparql import with_values
 from graph.sparql_text import query_form
 
@@ -63,7 +64,9 @@ class RemoteStore:
                 self.endpoint, params=params, content=text.encode(), headers=headers
             )
         except httpx.HTTPError as exc:
-            raise StoreError(f"cannot reach the SPARQL endpoint {self.endpoint}: {exc}") from exc
+            raise StoreError(
+                f"cannot reach the SPARQL endpoint {redact(self.endpoint)}: {redact_text(str(exc))}"
+            ) from exc
         if response.status_code == 400:
             raise SyntaxError(response.text[:500])  # as pyoxigraph raises for a malformed query
         if response.status_code >= 400:

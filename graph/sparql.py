@@ -115,6 +115,16 @@ def with_values(query: str, values: Mapping[ox.Variable, Any] | None) -> str:
     return f"{query[: at + 1]} VALUES ({names}) {{ ({terms}) }} {query[at + 1 :]}"
 
 
+def with_rows(query: str, variable: str, terms: list[ox.NamedNode | ox.Literal]) -> str:
+    """The query with a VALUES block giving `?variable` each of `terms` in turn (one query for
+    a page of things, instead of one query each)."""
+    at = where_brace(query)
+    if at < 0:
+        raise QueryError("cannot bind values: the query has no WHERE group to hold them")
+    rows = " ".join(f"({t})" for t in terms)  # N-Triples syntax, escaped by pyoxigraph
+    return f"{query[: at + 1]} VALUES (?{variable}) {{ {rows} }} {query[at + 1 :]}"
+
+
 def value(term_: Any) -> Any:
     """A result term as a plain Python value: IRIs and literals as strings, numbers as numbers."""
     if term_ is None:

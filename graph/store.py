@@ -21,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Dataset
@@ -29,6 +29,7 @@ from rdflib import Dataset
 from councilgraph.errors import StoreError
 
 KEEP_BUILDS = 2  # the current build and the one before it
+INCOMPLETE = "incomplete-"  # a build being written, or one whose process died
 # 2: the default graph holds the merge of the named graphs (queries no longer ask for a
 # union, which Oxigraph evaluates with a triple repeated once per graph stating it).
 STORE_FORMAT = 2
@@ -63,7 +64,7 @@ def build_lock(store_dir: Path) -> Iterator[None]:
 def new_build_dir(store_dir: Path) -> Path:
     builds = store_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix="incomplete-", dir=builds))
+    return Path(tempfile.mkdtemp(prefix=INCOMPLETE, dir=builds))
 
 
 def write_quads(build_dir: Path, nquads: bytes | Iterable[bytes]) -> ox.Store:
@@ -99,14 +100,50 @@ def discard(build_dir: Path) -> None:
 
 
 def _prune(store_dir: Path, keep: Path) -> None:
-    builds = sorted(
-        (p for p in (store_dir / "builds").iterdir() if p.is_dir() and p != keep),
-        key=lambda p: p.stat().st_mtime,
-        reverse=True,
-    )
-    for old in builds[KEEP_BUILDS - 1 :]:
-        if not old.name.startswith("incomplete-") or old.stat().st_mtime < keep.stat().st_mtime:
+    """Delete old builds, keeping `keep`, the KEEP_BUILDS - 1 newest other complete builds,
+    and every build a running server holds (`hold_build`). Folders named `incomplete-*`
+    are builds that died (publishing runs under the build lock, so none is in progress)
+    and are deleted; they never count among the builds kept."""
+    incomplete: list[Path] = []
+    complete: list[Path] = []
+    for path in (store_dir / "builds").iterdir():
+        if path.is_dir() and path != keep:
+            (incomplete if path.name.startswith(INCOMPLETE) else complete).append(path)
+    complete.sort(key=_built_at, reverse=True)
+    for old in incomplete + complete[KEEP_BUILDS - 1 :]:
+        if not in_use(old):
             shutil.rmtree(old, ignore_errors=True)
+
+
+def _built_at(build: Path) -> float:
+    meta = build / "build.json"
+    return (meta if meta.exists() else build).stat().st_mtime
+
+
+def hold_build(build: Build) -> IO[bytes] | None:
+    """Mark `build` as in use until the returned handle is closed (or the process ends, even
+    by kill -9): a shared lock on its build.json, which pruning will not delete under."""
+    meta = build.path / "build.json"
+    try:
+        handle = open(meta, "rb")  # noqa: SIM115 - held open on purpose, closed by the caller
+    except OSError:
+        return None
+    fcntl.flock(handle, fcntl.LOCK_SH)
+    return handle
+
+
+def in_use(build_dir: Path) -> bool:
+    """True when a process holds `build_dir` with `hold_build`."""
+    meta = build_dir / "build.json"
+    if not meta.exists():
+        return False
+    with open(meta, "rb") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return False
 
 
 def current_build(store_dir: Path) -> Build:

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from loaders import _committee_paper_text as txt
 from loaders._committee_paper_text import Block
-from loaders.dates import parse_month
+from loaders.dates import Month, parse_month
 from loaders.records import (
     ChallengeRef,
     Figure,
@@ -39,14 +39,21 @@ _FORMER_ORG = (
     r"(?P<org>London Borough of [A-Z][a-z]+(?: (?:and|upon|on) [A-Z][a-z]+| [A-Z][a-z]+)*"
     r"|(?:[A-Z][a-z]+ ){1,2}[Cc]ouncil)(?= as well|\)|,|\.| and| was)"
 )
+# "..., was appointed in July 2012" / "from July 2012" after an interim's or acting's name
+_FROM = rf"(?:,? (?:was |were )?(?:appointed |brought in )?(?:in|from) {_WHEN})?"
 _APPOINTED = r"(?:took over as|became|was appointed) (?P<post>Chief Executive|Leader) in"
 # Posts in a council's improvement journey, as (pattern, flags); named groups who / post / when.
 _JOURNEY_POSTS: list[tuple[str, dict[str, bool]]] = [
     (rf"\bLeader is (?P<who>(?:Councillor|Cllr)\.? {txt.NAME})", {}),
     (
-        rf"\b(?:[Ii]nterim|[Aa]cting) (?P<post>Chief Executive|Director of [A-Z][\w ]+?),?"
-        rf" (?P<who>{txt.NAME})",
+        rf"\b[Ii]nterim (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})"
+        rf"{_FROM}",
         {"interim": True},
+    ),
+    (
+        rf"\b[Aa]cting (?P<post>Chief Executive|Director of [A-Z][\w ]+?),? (?P<who>{txt.NAME})"
+        rf"{_FROM}",
+        {"acting": True},
     ),
     (
         rf"(?P<who>{txt.NAME}),? who {_APPOINTED} {_WHEN}",
@@ -164,8 +171,8 @@ class _Journeys:
                 groups = found.groupdict()
                 start = parse_month(groups["when"]) if groups.get("when") else None
                 extra: dict[str, object] = dict(flags)
-                if start:
-                    extra["start"] = date(start[0], start[1], 1)
+                if start:  # "took over ... in August 2010": a month, as stated
+                    extra["start"] = Month(start[0], start[1])
                 self._keep(found["who"], council, groups.get("post") or "Leader", block, **extra)
                 person = found["who"]
         former = _FORMER.search(sentence)

@@ -244,3 +244,39 @@ def _find_day(text: str) -> tuple[int, date] | None:
             except ValueError:
                 return None
     return None
+
+
+# Words that make a sentence about what is to come: a date in it is no evidence of when the
+# document was written ("a follow-up visit from June 2020", "will report in March").
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plan(?:s|ned)?|propos(?:e|ed|al)|due|next|expected|intend\w*|"
+    r"from|until|by the end of)\b",
+    re.IGNORECASE,
+)
+
+
+def past_mentions(text: str) -> list[When]:
+    """Days and months that `text` mentions in sentences not about the future (bare years
+    are left out: "since 2001" or "20 year projections" date nothing)."""
+    found: list[When] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        if _FUTURE.search(sentence):
+            continue
+        for match in _DAY.finditer(sentence):
+            month = month_number(match["month"])
+            if month:
+                found.append(date(int(match["year"]), month, int(match["day"])))
+        for match in _ISO.finditer(sentence):
+            found.append(date(int(match["year"]), int(match["month"]), int(match["day"])))
+        for match in _MONTH_YEAR.finditer(sentence):
+            month = month_number(match["month"])
+            if month:
+                found.append(Month(int(match["year"]), month))
+    return found
+
+
+def latest_past_mention(text: str) -> When | None:
+    """The latest day or month `text` mentions as past or present: a lower bound for the
+    date of an undated document (it was written no earlier than the events it reports)."""
+    mentions = past_mentions(text)
+    return max(mentions, key=lambda when: (first_day(when), isinstance(when, date)), default=None)

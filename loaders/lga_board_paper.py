@@ -144,7 +144,9 @@ def load(path: Path, *, settings: Settings) -> Iterator[Record]:
 
 def _records(source: Source) -> Iterator[Record]:
     header = _Header(source)
-    yield document_record(source, genre=GENRE, title=header.title, date=header.date, publisher=_LGA)
+    yield document_record(
+        source, genre=GENRE, title=header.title, date=header.date, publisher=_LGA, infer_date=True
+    )
     blocks = txt.blocks(source, header.start)
     paper = _Paper(source, blocks, header)
     yield from paper.meeting()

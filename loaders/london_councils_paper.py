@@ -112,7 +112,9 @@ def load(path: Path, *, settings: Settings) -> Iterator[Record]:
 
 def _records(source: Source) -> Iterator[Record]:
     header = _Header(source)
-    yield document_record(source, genre=GENRE, title=header.title, date=header.date, publisher=_LC)
+    yield document_record(
+        source, genre=GENRE, title=header.title, date=header.date, publisher=_LC, infer_date=True
+    )
     blocks = txt.blocks(source, header.end)
     yield from _meeting(source, header)
     yield from _organisations(source, header, blocks)

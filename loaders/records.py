@@ -70,6 +70,11 @@ class DocumentRecord:
     publisher: OrgRef | None
     provenance: Provenance
     pages: int | None = None
+    # A document that prints no date gets a lower bound: the first day of the latest day or
+    # month it reports as past (it was written no earlier). `date_basis` is then "inferred"
+    # and `date_evidence` says what the bound rests on; None means a printed date (or none).
+    date_basis: Literal["inferred"] | None = None
+    date_evidence: str | None = None
     url: str | None = None  # where it is published, for sources cited by a register
 
 

@@ -1,91 +1,87 @@
-"""What the maps read from the store: memberships, peer teams, partnerships, documents.
+"""What the maps read from the store, read once: posts, names, kinds, teams, partnerships.
 
-Plain SPARQL (values bound through `graph.sparql`, never pasted) turned into small dataclasses,
-so that `projections` can stay about graph shape.
+`load(store)` runs a handful of small queries, each starting from a class or a property (the
+bound part), never a join of alternatives: the old query for the kinds of the map's nodes
+joined four UNION branches before looking types up and took 1,025 s on the 10% corpus;
+each query here is one index scan, timed as a step of its own (`visualisations.steps`).
+The rows are joined in Python into small dataclasses, so `projections` stay about graph
+shape and every map made in one call shares one read of the store.
+
+Time (issue 16's vocabulary, used when the build has it): `cg:heldFrom` / `cg:heldUntil`
+(the effective interval), `cg:lastStated`, `cg:linkKind`, beside `cg:startDate` /
+`cg:endDate` (a day, month or year), `cg:isFormer`, `cg:isInterim`, `cg:isActing`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 
 from graph.namespaces import CG, sparql_prologue
 from graph.sparql import rows
+from loaders.dates import first_day, from_iso, last_day
+from visualisations.steps import Steps
 
-_MEMBERSHIPS = (
-    sparql_prologue()
-    + """
-SELECT ?m ?person ?name ?org ?orgLabel ?roleLabel ?areaLabel ?start ?end ?doc WHERE {
-  ?m a org:Membership ; org:member ?person ; org:organization ?org .
-  OPTIONAL { ?person foaf:name ?name }
-  OPTIONAL { ?org skos:prefLabel ?orgLabel }
-  OPTIONAL { ?m org:role/skos:prefLabel ?roleLabel }
-  OPTIONAL { ?m cg:policyArea/skos:prefLabel ?areaLabel }
-  OPTIONAL { ?m cg:startDate ?start }
-  OPTIONAL { ?m cg:endDate ?end }
-  OPTIONAL { ?m cg:statedIn ?doc }
-}
-"""
-)
-
-_TYPES = (
-    sparql_prologue()
-    + """
-SELECT DISTINCT ?thing ?type WHERE {
-  { ?m a org:Membership ; org:organization ?thing } UNION { ?p org:hasMember ?thing }
-  UNION { ?thing a cg:Partnership } UNION { ?c cg:subject ?thing }
-  ?thing a ?type .
-}
-"""
-)
-
-_TEAMS = (
-    sparql_prologue()
-    + """
-SELECT ?team ?subject ?subjectLabel ?challenge ?label ?start ?doc WHERE {
+# One scan of one property. The property is written in the text (these are constants of
+# this module, never input): bound through VALUES, Oxigraph planned the partnership queries
+# from the property (prov:wasDerivedFrom: 100,000 triples at 100%) and took 2.1 s, not 0.03 s.
+_PAIRS = "SELECT ?s ?o WHERE {{ ?s {p} ?o }}"
+_OF_PARTNERSHIPS = "SELECT ?s ?o WHERE {{ ?s a cg:Partnership ; {p} ?o }}"
+_ROLES = "SELECT ?role ?lead WHERE { ?role a org:Role . BIND(EXISTS { ?role a cg:LeadershipRole } AS ?lead) }"
+_LABELS = "SELECT ?x ?label WHERE { ?x skos:prefLabel ?label }"
+_ALIASES = "SELECT ?x ?label WHERE { ?x skos:altLabel ?label }"
+_NAMES = "SELECT ?x ?name WHERE { ?x a foaf:Person ; foaf:name ?name }"
+_KINDS = """SELECT ?x ?type WHERE {
+  VALUES ?type { cg:Council cg:PeerTeam cg:Partnership } ?x a ?type }"""
+_COUNCILS = """SELECT ?c ?gss ?region ?type WHERE { ?c a cg:Council .
+  OPTIONAL { ?c cg:gssCode ?gss } OPTIONAL { ?c cg:region ?region }
+  OPTIONAL { ?c cg:authorityType ?type } }"""
+_TEAMS = """SELECT ?team ?subject ?challenge ?label ?start ?doc WHERE {
   ?challenge a cg:PeerChallenge ; cg:peerTeam ?team ; cg:subject ?subject .
-  OPTIONAL { ?subject skos:prefLabel ?subjectLabel }
   OPTIONAL { ?challenge rdfs:label ?label }
   OPTIONAL { ?challenge cg:startDate ?start }
-  OPTIONAL { ?challenge cg:reportedIn|prov:wasDerivedFrom ?doc }
+  OPTIONAL { ?challenge cg:reportedIn|prov:wasDerivedFrom ?doc } }"""
+_DOCUMENTS = """SELECT ?doc ?title ?date WHERE {
+  ?doc a cg:Document . OPTIONAL { ?doc dct:title ?title } OPTIONAL { ?doc dct:date ?date } }"""
+
+STALE_YEARS = 3  # a post with no known end counts this long after its latest statement
+_KIND_OF = {  # most specific first
+    str(CG.Council): "council",
+    str(CG.PeerTeam): "peer-team",
+    str(CG.Partnership): "partnership",
 }
-"""
-)
-
-_PARTNERSHIPS = (
-    sparql_prologue()
-    + """
-SELECT ?partnership ?label ?member ?memberLabel ?reliant ?statement ?location ?doc WHERE {
-  ?partnership a cg:Partnership .
-  OPTIONAL { ?partnership skos:prefLabel ?label }
-  OPTIONAL { ?partnership org:hasMember ?member . OPTIONAL { ?member skos:prefLabel ?memberLabel } }
-  OPTIONAL { ?partnership cg:reliesOnIndividualRelationships ?reliant }
-  OPTIONAL { ?partnership cg:statement ?statement }
-  OPTIONAL { ?partnership cg:sourceLocation ?location }
-  OPTIONAL { ?partnership prov:wasDerivedFrom ?doc }
+_POST_DETAILS = {  # field of Membership <- property
+    "role": "org:role",
+    "area": "cg:policyArea",
+    "start": "cg:startDate",
+    "end": "cg:endDate",
+    "stated_on": "cg:statedOn",
+    "former": "cg:isFormer",
+    "interim": "cg:isInterim",
+    "acting": "cg:isActing",
+    "held_from": "cg:heldFrom",
+    "held_until": "cg:heldUntil",
+    "last_stated": "cg:lastStated",
+    "link_kind": "cg:linkKind",
 }
-"""
-)
 
-_DOCUMENTS = (
-    sparql_prologue()
-    + """
-SELECT ?doc ?title ?date WHERE {
-  ?doc a cg:Document . OPTIONAL { ?doc dct:title ?title } OPTIONAL { ?doc dct:date ?date }
+
+_PROPERTIES = {
+    *_POST_DETAILS.values(),
+    "org:member",
+    "org:organization",
+    "org:hasMember",
+    "cg:statedIn",
+    "cg:reliesOnIndividualRelationships",
+    "cg:statement",
+    "cg:sourceLocation",
+    "prov:wasDerivedFrom",
 }
-"""
-)
-
-_COUNCIL_BY_GSS = sparql_prologue() + "SELECT ?council ?gss WHERE { ?council cg:gssCode ?gss }"
-
-_KINDS = [  # most specific first
-    (str(CG.Council), "council"),
-    (str(CG.PeerTeam), "peer-team"),
-    (str(CG.Partnership), "partnership"),
-]
 
 
 @dataclass
@@ -110,76 +106,9 @@ class Partnership:
     source: str = ""
 
 
-def year_of(value: Any) -> int | None:
-    text = str(value or "")
-    return int(text[:4]) if text[:4].isdigit() else None
-
-
-def _label(iri: str) -> str:
-    return iri.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-
-
-def org_kinds(store: ox.Store) -> dict[str, str]:
-    """Each organisation-like thing's kind, by its most specific class."""
-    types: dict[str, set[str]] = defaultdict(set)
-    for row in rows(store, _TYPES):
-        types[row["thing"]].add(row["type"])
-    return {
-        thing: next((kind for cls, kind in _KINDS if cls in found), "organisation")
-        for thing, found in types.items()
-    }
-
-
-def peer_teams(store: ox.Store) -> dict[str, Team]:
-    teams: dict[str, Team] = {}
-    for row in rows(store, _TEAMS):
-        teams.setdefault(
-            row["team"],
-            Team(
-                subject=row["subject"],
-                subject_label=row.get("subjectLabel") or _label(row["subject"]),
-                label=row.get("label") or _label(row["challenge"]),
-                year=year_of(row.get("start")),
-                doc=row.get("doc"),
-            ),
-        )
-    return teams
-
-
-def partnerships(store: ox.Store) -> list[Partnership]:
-    found: dict[str, Partnership] = {}
-    for row in rows(store, _PARTNERSHIPS):
-        item = found.setdefault(
-            row["partnership"],
-            Partnership(
-                iri=row["partnership"], label=row.get("label") or _label(row["partnership"])
-            ),
-        )
-        if "member" in row:
-            item.members[row["member"]] = row.get("memberLabel") or _label(row["member"])
-        item.reliant = item.reliant or bool(row.get("reliant"))
-        item.statement = item.statement or row.get("statement", "")
-        item.location = item.location or row.get("location", "")
-        item.source = item.source or row.get("doc", "")
-    return sorted(found.values(), key=lambda p: p.label)
-
-
-def documents(store: ox.Store) -> dict[str, tuple[str, str]]:
-    """Document IRI -> (title, date) for the print footer and tooltips."""
-    return {
-        r["doc"]: (r.get("title") or _label(r["doc"]), str(r.get("date") or ""))
-        for r in rows(store, _DOCUMENTS)
-    }
-
-
-def council_iri(store: ox.Store, gss: str) -> str | None:
-    found = rows(store, _COUNCIL_BY_GSS, {"gss": gss})
-    return found[0]["council"] if found else None
-
-
 @dataclass(frozen=True)
 class Membership:
-    """One org:Membership: who, where, in which post, said where."""
+    """One org:Membership: who, where, in which post, when, said where."""
 
     iri: str
     person: str
@@ -191,32 +120,199 @@ class Membership:
     start: str | None
     end: str | None
     sources: tuple[str, ...]
+    leadership: bool = False  # the role is a cg:LeadershipRole
+    former: bool = False
+    interim: bool = False
+    acting: bool = False
+    held_from: str | None = None
+    held_until: str | None = None
+    last_stated: str | None = None  # the latest statement of it (issue 16), else statedOn
+    link_kind: str | None = None  # post | commission | team-seat | partnership-seat | former-post
 
     @property
     def years(self) -> set[int]:
         return {y for y in (year_of(self.start), year_of(self.end)) if y is not None}
 
+    def live_on(self, day: date, *, stale_years: int = STALE_YEARS) -> bool:
+        """Held on `day`: never a former post; inside the known interval (effective, else as
+        stated, at its precision); with no known end, only while the latest statement of it
+        is at most `stale_years` old, so an undated post is not current for ever (issue 16's
+        rule)."""
+        if self.former:
+            return False
+        begins = self.held_from or self.start
+        ends = self.held_until or self.end
+        if begins and first_day(from_iso(begins)) > day:
+            return False
+        if ends:
+            return last_day(from_iso(ends)) >= day
+        stated = self.last_stated or begins
+        if not stated:
+            return False
+        seen = last_day(from_iso(stated))
+        if seen >= day:  # stated as held after the day: held then only if known to have begun
+            return begins is not None
+        return (day - seen).days <= 366 * stale_years + 1
 
-def memberships(store: ox.Store) -> list[Membership]:
-    """Every membership, one object each (a membership stated in two documents keeps both)."""
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in rows(store, _MEMBERSHIPS):
-        grouped[row["m"]].append(row)
+
+@dataclass
+class Facts:
+    """Everything the maps need, from one read of the store."""
+
+    memberships: list[Membership] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)  # prefLabel or foaf:name
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # skos:altLabel
+    kinds: dict[str, str] = field(default_factory=dict)  # council | peer-team | partnership
+    councils: dict[str, dict[str, str]] = field(default_factory=dict)  # gss, region, type
+    teams: dict[str, Team] = field(default_factory=dict)
+    partnerships: list[Partnership] = field(default_factory=list)
+    documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # IRI -> (title, date)
+
+    def label(self, iri: str) -> str:
+        return self.labels.get(iri) or _label(iri)
+
+    def council_iri(self, gss: str) -> str | None:
+        return next((c for c, d in self.councils.items() if d.get("gss") == gss), None)
+
+
+def year_of(value: Any) -> int | None:
+    text = str(value or "")
+    return int(text[:4]) if text[:4].isdigit() else None
+
+
+def _label(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+
+
+def _select(store: ox.Store, query: str) -> list[dict[str, Any]]:
+    return rows(store, sparql_prologue() + query)
+
+
+def load(store: ox.Store, steps: Steps | None = None) -> Facts:
+    """Read everything the maps need; each query is a step of its own."""
+    steps = steps or Steps()
+    facts = Facts()
+    with steps.step("names and labels"):
+        facts.labels = {r["x"]: r["label"] for r in _select(store, _LABELS)}
+        facts.labels.update({r["x"]: r["name"] for r in _select(store, _NAMES)})
+        for r in _select(store, _ALIASES):
+            facts.aliases.setdefault(r["x"], []).append(r["label"])
+    with steps.step("kinds of organisation"):
+        for r in _select(store, _KINDS):
+            kind = _KIND_OF[r["type"]]
+            if facts.kinds.get(r["x"]) != "council":  # a council that is also a partner
+                facts.kinds[r["x"]] = kind
+        for r in _select(store, _COUNCILS):
+            facts.councils[r["c"]] = {k: r[k] for k in ("gss", "region", "type") if k in r}
+    with steps.step("documents"):
+        facts.documents = {
+            r["doc"]: (r.get("title") or _label(r["doc"]), str(r.get("date") or ""))
+            for r in _select(store, _DOCUMENTS)
+        }
+    with steps.step("peer teams"):
+        facts.teams = _teams(store, facts)
+    with steps.step("memberships"):
+        facts.memberships = _memberships(store, facts)
+    with steps.step("partnerships"):
+        facts.partnerships = _partnerships(store, facts)
+    return facts
+
+
+def _teams(store: ox.Store, facts: Facts) -> dict[str, Team]:
+    teams: dict[str, Team] = {}
+    for row in _select(store, _TEAMS):
+        teams.setdefault(
+            row["team"],
+            Team(
+                subject=row["subject"],
+                subject_label=facts.label(row["subject"]),
+                label=row.get("label") or _label(row["challenge"]),
+                year=year_of(row.get("start")),
+                doc=row.get("doc"),
+            ),
+        )
+    return teams
+
+
+def pairs(store: ox.Store, predicate: str, query: str = _PAIRS) -> list[tuple[str, Any]]:
+    """(subject, object) of every triple with `predicate` (a prefixed name of this module's)."""
+    if predicate not in _PROPERTIES:
+        raise ValueError(f"not a property the maps read: {predicate!r}")
+    return [(r["s"], r["o"]) for r in _select(store, query.format(p=predicate))]
+
+
+def _memberships(store: ox.Store, facts: Facts) -> list[Membership]:
+    """Every membership, one object each (a membership stated in two documents keeps both).
+    Each property is read on its own and joined here: one scan each, where one query with
+    an OPTIONAL per property took 4.6 s on the 100% corpus."""
+    person = dict(pairs(store, "org:member"))
+    org = {m: o for m, o in pairs(store, "org:organization") if m in person}
+    more: dict[str, dict[str, Any]] = {
+        name: dict(pairs(store, predicate)) for name, predicate in _POST_DETAILS.items()
+    }
+    sources: dict[str, list[str]] = defaultdict(list)
+    for m, doc in pairs(store, "cg:statedIn"):
+        if m in org:
+            sources[m].append(doc)
+    leading = {r["role"] for r in _select(store, _ROLES) if r.get("lead")}
+    label, dates = facts.label, facts.documents
     found = []
-    for iri, group in sorted(grouped.items()):
-        first = group[0]
+    for iri in sorted(org):
+        role, area = more["role"].get(iri), more["area"].get(iri)
+        stated = sorted(set(sources[iri]))
         found.append(
             Membership(
                 iri=iri,
-                person=first["person"],
-                name=first.get("name") or _label(first["person"]),
-                org=first["org"],
-                org_label=first.get("orgLabel") or _label(first["org"]),
-                post=first.get("roleLabel", ""),
-                area=first.get("areaLabel"),
-                start=first.get("start"),
-                end=first.get("end"),
-                sources=tuple(sorted({r["doc"] for r in group if "doc" in r})),
+                person=person[iri],
+                name=label(person[iri]),
+                org=org[iri],
+                org_label=label(org[iri]),
+                post=facts.labels.get(role, "") if role else "",
+                area=label(area) if area else None,
+                start=_text(more["start"].get(iri)),
+                end=_text(more["end"].get(iri)),
+                sources=tuple(stated),
+                leadership=role in leading,
+                former=more["former"].get(iri) is True,
+                interim=more["interim"].get(iri) is True,
+                acting=more["acting"].get(iri) is True,
+                held_from=_text(more["held_from"].get(iri)),
+                held_until=_text(more["held_until"].get(iri)),
+                last_stated=_text(more["last_stated"].get(iri) or more["stated_on"].get(iri))
+                or _latest(dates.get(s, ("", ""))[1] for s in stated),
+                link_kind=_text(more["link_kind"].get(iri)),
             )
         )
     return found
+
+
+def _partnerships(store: ox.Store, facts: Facts) -> list[Partnership]:
+    found = {
+        iri: Partnership(iri=iri, label=facts.label(iri))
+        for iri, kind in facts.kinds.items()
+        if kind == "partnership"
+    }
+    for p, member in pairs(store, "org:hasMember", _OF_PARTNERSHIPS):
+        if p in found:
+            found[p].members[member] = facts.label(member)
+    for p, value in pairs(store, "cg:reliesOnIndividualRelationships", _OF_PARTNERSHIPS):
+        if p in found and value is True:
+            found[p].reliant = True
+    for attribute, predicate in (
+        ("statement", "cg:statement"),
+        ("location", "cg:sourceLocation"),
+        ("source", "prov:wasDerivedFrom"),  # the first source by IRI, as the API's pages say
+    ):
+        found_pairs = pairs(store, predicate, _OF_PARTNERSHIPS)
+        for p, value in sorted(found_pairs, key=lambda pair: str(pair[1])):
+            if p in found and not getattr(found[p], attribute):
+                setattr(found[p], attribute, str(value))
+    return sorted(found.values(), key=lambda p: (p.label, p.iri))
+
+
+def _latest(dates: Iterable[str]) -> str | None:
+    return max((d for d in dates if d[:4].isdigit()), default=None)
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

@@ -26,7 +26,12 @@ def positions(graph: nx.Graph, *, seed: int = 7) -> dict[Hashable, tuple[float, 
     the same picture, whatever order its nodes were added in."""
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes, key=str))
-    ordered.add_edges_from(sorted((tuple(sorted(e, key=str)) for e in graph.edges), key=str))
+    pairs = ((str(a), str(b), a, b) for a, b in graph.edges)
+    ordered.add_edges_from(
+        sorted((x, y) if sa <= sb else (y, x) for sa, sb, x, y in pairs)
+        if all(isinstance(n, str) for n in graph)
+        else sorted((tuple(sorted(e, key=str)) for e in graph.edges), key=str)
+    )
     graph = ordered
     n = graph.number_of_nodes()
     if n == 0:

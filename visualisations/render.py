@@ -1,18 +1,28 @@
 """Drawing a network as one self-contained HTML file: `build_map` (pure) and `write_map`.
 
 The page inlines vis-network (visualisations/static, a copy of the 9.1.2 standalone build,
-dual MIT/Apache-2.0) and uses our own Jinja2 template, so it opens with no network at all:
-pyvis's stock templates fetch vis-network and bootstrap from CDNs even in "in_line" mode.
+dual MIT/Apache-2.0), its own script and style (static/map.js, map.css) and uses our own
+Jinja2 template, so it opens with no network at all: pyvis's stock templates fetch
+vis-network and bootstrap from CDNs even in "in_line" mode.
+
+The graph travels as compact tables: nodes; edges naming the people who carry them; links
+(one post each: person, the nodes it belongs to, post, organisation, kind of link, dates,
+sources); people; sources. An edge's posts are its people's posts at its two ends, found
+by the page's script, which also builds tooltips, group summaries, search and labels from
+these tables: the 100% organisations map (58,000 edges, 990,000 posts behind them) is a
+few MB, not one tooltip string per post. Every link keeps its kind and dates, so a date
+control can filter them later.
 
 Safety: every heading, legend and menu entry goes through Jinja's autoescaping; the graph
 itself travels as JSON inside `<script type="application/json">` with `<`, `>` and `&`
-escaped, and the page's script builds tooltips and menus with `textContent` only. vis draws
-labels on a canvas, and its HTML label mode stays off.
+escaped, and the page's script builds tooltips and menus with `textContent` only. Labels
+are drawn on the canvas by the script, and vis-network's HTML label mode stays off.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -21,7 +31,9 @@ from typing import Any
 import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from visualisations import groups
 from visualisations.layout import positions
+from visualisations.projections import Link, attached
 
 HERE = Path(__file__).resolve().parent
 SIZE_METRICS = ("degree", "betweenness", "share", "people")
@@ -36,6 +48,7 @@ KIND_COLOURS = {
 FRAGILE = "#d62728"  # links that hang on one person, and the people a network hangs on
 PLAIN_EDGE = "#b0b0b0"
 MIN_SIZE, MAX_SIZE = 8.0, 40.0
+OVERVIEW_NODES = 150  # above this a map opens on its groups
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class MapOptions:
     size_by: str = "degree"  # one of SIZE_METRICS
     seed: int = 7
     generated: date = field(default_factory=date.today)
+    present: bool = False  # open in projector mode
 
 
 def _json_for_html(data: Any) -> str:
@@ -68,79 +82,157 @@ def _sizes(graph: nx.Graph, metric: str) -> dict[Any, float]:
     return {n: MIN_SIZE + (MAX_SIZE - MIN_SIZE) * (v / top) ** 0.5 for n, v in values.items()}
 
 
-def _node_lines(graph: nx.Graph, node: Any, metric: str) -> list[str]:
-    data = graph.nodes[node]
-    lines = [str(data.get("label", node)), f"kind: {data.get('kind', 'organisation')}"]
-    if data.get("articulation"):
-        lines.append("the network splits if this person leaves")
-    if data.get("reliant"):
-        lines.append("a source says this partnership relies on individual relationships")
-    for link in [e for _, _, d in graph.edges(node, data=True) for e in d.get("links", [])][:12]:
-        lines.append(f"{link.describe()} ({', '.join(s.rsplit('/', 1)[-1] for s in link.sources)})")
-    if metric in data:
-        lines.append(f"{metric}: {data[metric]}")
-    return lines
+class _Tables:
+    """Links, people and sources numbered as they are first met."""
+
+    def __init__(self, network: nx.Graph) -> None:
+        self.links: list[dict[str, Any]] = []
+        self.people: list[dict[str, Any]] = []
+        self.sources: list[list[str]] = []
+        self._link: dict[Link, int] = {}
+        self._person: dict[str, int] = {}
+        self._source: dict[str, int] = {}
+        self._docs = {iri: (title, when) for title, when, iri in network.graph.get("sources", [])}
+        self._aliases = {
+            n: d.get("aliases", []) for n, d in network.nodes(data=True) if d.get("aliases")
+        }
+        self._person_aliases = network.graph.get("person_aliases", {})
+
+    def source(self, iri: str) -> int:
+        if iri not in self._source:
+            self._source[iri] = len(self.sources)
+            title, when = self._docs.get(iri, (iri.rsplit("/", 1)[-1], ""))
+            self.sources.append([title, when, iri])
+        return self._source[iri]
+
+    def person(self, iri: str, name: str) -> int:
+        if iri not in self._person:
+            self._person[iri] = len(self.people)
+            entry: dict[str, Any] = {"name": name, "iri": iri}
+            aliases = self._aliases.get(iri) or self._person_aliases.get(iri)
+            if aliases:
+                entry["aliases"] = list(aliases)
+            self.people.append(entry)
+        return self._person[iri]
+
+    def link(self, link: Link, at: list[int]) -> int:
+        if link not in self._link:
+            self._link[link] = len(self.links)
+            entry = {
+                "person": self.person(link.person, link.name),
+                "at": at,
+                "post": link.post,
+                "org": link.org_label,
+                "kind": link.kind,
+                "start": link.start,
+                "end": link.end,
+                "years": list(link.years),
+                "area": link.area,
+                "team": link.team,
+                "sources": [self.source(s) for s in link.sources],
+            }
+            self.links.append({k: v for k, v in entry.items() if v not in (None, [], "")})
+        return self._link[link]
 
 
-def _edge_lines(graph: nx.Graph, a: Any, b: Any, data: dict[str, Any]) -> list[str]:
-    head = f"{graph.nodes[a].get('label', a)} — {graph.nodes[b].get('label', b)}"
-    lines = [head, f"carried by {len(data.get('people', []))} people"]
+def _node(
+    network: nx.Graph, node: Hashable, size: float, where: tuple[float, float]
+) -> dict[str, Any]:
+    data = network.nodes[node]
+    kind = str(data.get("kind", "organisation"))
+    fragile = bool(data.get("articulation"))
+    entry = {
+        "label": str(data.get("label", node)),
+        "iri": str(node),
+        "kind": kind,
+        "x": where[0],
+        "y": where[1],
+        "size": round(size, 1),
+        "color": FRAGILE if fragile else KIND_COLOURS.get(kind, "#555555"),
+        "shape": "diamond" if fragile else ("square" if kind == "partnership" else "dot"),
+        "articulation": fragile,
+        "reliant": bool(data.get("reliant")),
+        "aliases": data.get("aliases", []),
+        "region": data.get("region"),
+        "type": data.get("authority_type"),
+        "councils": data.get("councils", []),
+        "areas": data.get("areas", []),
+        "years": data.get("years", []),
+        "degree": data.get("degree", network.degree(node)),
+        "betweenness": data.get("betweenness", 0.0),
+        "share": data.get("share", 0.0),
+    }
+    return {k: v for k, v in entry.items() if v not in (None, [], False)}
+
+
+def _edge(
+    tables: _Tables, ids: dict[Hashable, int], a: Hashable, b: Hashable, data: dict[str, Any]
+) -> dict[str, Any]:
+    """An edge names the people who carry it; its posts are theirs at its two ends (the
+    page finds them in the links table by person and node)."""
+    entry: dict[str, Any] = {"from": ids[a], "to": ids[b], "kind": data.get("kind")}
+    carriers = data.get("carriers")
+    if carriers:
+        entry["people"] = [tables.person(p, name) for p, name in carriers.items()]
+    if data.get("single_person"):
+        entry["single"] = True
     if data.get("hangs_on"):
-        lines.append(f"hangs on one person: {data['hangs_on']}")
-    for link in data.get("links", []):
-        sources = ", ".join(s.rsplit("/", 1)[-1] for s in link.sources) or "source not recorded"
-        lines.append(f"{link.describe()} — {sources}")
-    lines.extend(f"source: {s.rsplit('/', 1)[-1]}" for s in data.get("sources", []))
-    return lines
+        entry["hangs_on"] = data["hangs_on"]
+    if data.get("connectivity") is not None:
+        entry["connectivity"] = data["connectivity"]
+    if data.get("sources"):
+        entry["sources"] = [tables.source(s) for s in data["sources"]]
+    return entry
+
+
+def _layouts(network: nx.Graph, seed: int) -> tuple[dict[str, Any], dict[str, dict[Hashable, str]]]:
+    """Positions per grouping (none, region, type) and each node's group per grouping."""
+    found = {mode: groups.groups(network, mode) for mode in groups.MODES}
+    if network.number_of_nodes() <= OVERVIEW_NODES:
+        flat = positions(network, seed=seed)
+        return {"none": flat, "region": flat, "type": flat}, found
+    by_region = groups.grouped_positions(network, found["region"], seed=seed)
+    by_type = groups.grouped_positions(network, found["type"], seed=seed)
+    return {"none": by_region, "region": by_region, "type": by_type}, found
 
 
 def map_data(network: nx.Graph, options: MapOptions) -> dict[str, Any]:
     """Everything the page's script needs, as plain JSON-able values."""
     metric = options.size_by if options.size_by in SIZE_METRICS else "degree"
-    where, sizes = positions(network, seed=options.seed), _sizes(network, metric)
-    ids = {node: i for i, node in enumerate(network)}
+    where, grouped = _layouts(network, options.seed)
+    sizes = _sizes(network, metric)
+    order = sorted(network, key=str)
+    ids = {node: i for i, node in enumerate(order)}
     nodes = []
-    for node, data in network.nodes(data=True):
-        kind = str(data.get("kind", "organisation"))
-        fragile = bool(data.get("articulation"))
-        nodes.append(
-            {
-                "id": ids[node],
-                "iri": str(node),
-                "label": str(data.get("label", node)),
-                "kind": kind,
-                "x": where[node][0],
-                "y": where[node][1],
-                "size": round(sizes[node], 1),
-                "color": FRAGILE if fragile else KIND_COLOURS.get(kind, "#555555"),
-                "shape": "diamond" if fragile else ("square" if kind == "partnership" else "dot"),
-                "articulation": fragile,
-                "lines": _node_lines(network, node, metric),
-                "councils": data.get("councils", []),
-                "areas": data.get("areas", []),
-                "years": data.get("years", []),
-            }
-        )
-    edges = []
-    for a, b, data in network.edges(data=True):
-        single = bool(data.get("single_person"))
-        edges.append(
-            {
-                "from": ids[a],
-                "to": ids[b],
-                "single": single,
-                "hangs_on": data.get("hangs_on"),
-                "people": data.get("people", []),
-                "width": 4 if single else 1 + min(len(data.get("people", [])), 4),
-                "color": FRAGILE if single else PLAIN_EDGE,
-                "dashes": data.get("kind") == "partnership",
-                "lines": _edge_lines(network, a, b, data),
-                "councils": data.get("councils", []),
-                "areas": data.get("areas", []),
-                "years": data.get("years", []),
-            }
-        )
-    return {"nodes": nodes, "edges": edges, "directed": network.is_directed(), "sizeBy": metric}
+    for node in order:
+        entry = _node(network, node, sizes[node], where["none"][node])
+        entry["id"] = ids[node]
+        entry["groups"] = {mode: grouped[mode][node] for mode in groups.MODES}
+        entry["at"] = {mode: list(where[mode][node]) for mode in groups.MODES}
+        nodes.append(entry)
+    tables = _Tables(network)
+    people_drawn = any(n["kind"] == "person" for n in nodes)
+    for link in network.graph.get("posts", []):
+        at = [ids[n] for n in attached(network, link)]
+        if at and (link.person in network or not people_drawn):
+            tables.link(link, at)
+    edges = [_edge(tables, ids, a, b, data) for a, b, data in network.edges(data=True)]
+    for source in network.graph.get("sources", []):
+        tables.source(source[2])
+    large = len(nodes) > OVERVIEW_NODES
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "links": tables.links,
+        "people": tables.people,
+        "sources": tables.sources,
+        "directed": network.is_directed(),
+        "sizeBy": metric,
+        "groupBy": "region" if large else "none",
+        "present": options.present,
+        "empty": network.graph.get("empty", "") if not nodes else "",
+        "colours": {"kinds": KIND_COLOURS, "fragile": FRAGILE, "edge": PLAIN_EDGE},
+    }
 
 
 def _menus(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -149,9 +241,9 @@ def _menus(data: dict[str, Any]) -> dict[str, list[str]]:
         "organisation": sorted(
             {n["label"] for n in nodes if n["kind"] not in ("person", "policy-area")}
         ),
-        "council": sorted({c for n in nodes for c in n["councils"]}),
-        "area": sorted({a for n in nodes for a in n["areas"]}),
-        "year": [str(y) for y in sorted({y for n in nodes for y in n["years"]})],
+        "council": sorted({c for n in nodes for c in n.get("councils", [])}),
+        "area": sorted({a for n in nodes for a in n.get("areas", [])}),
+        "year": [str(y) for y in sorted({y for n in nodes for y in n.get("years", [])})],
     }
 
 
@@ -167,9 +259,10 @@ def build_map(network: nx.Graph, options: MapOptions | None = None) -> str:
     options = options or MapOptions()
     data = map_data(network, options)
     carriers = sorted(
-        {n["label"] for n in data["nodes"] if n["articulation"]}
-        | {e["hangs_on"] for e in data["edges"] if e["single"] and e["hangs_on"]}
+        {n["label"] for n in data["nodes"] if n.get("articulation")}
+        | {e["hangs_on"] for e in data["edges"] if e.get("single") and e.get("hangs_on")}
     )
+    static = HERE / "static"
     return (
         _environment()
         .get_template("map.html.j2")
@@ -186,11 +279,15 @@ def build_map(network: nx.Graph, options: MapOptions | None = None) -> str:
             carriers=carriers,
             menus=_menus(data),
             size_by=data["sizeBy"],
-            size_metrics=SIZE_METRICS,
+            group_by=data["groupBy"],
+            present=options.present,
+            empty=data["empty"],
             counts=(len(data["nodes"]), len(data["edges"])),
             data_json=_json_for_html(data),
-            vis_js=(HERE / "static" / "vis-network.min.js").read_text(encoding="utf-8"),
-            vis_css=(HERE / "static" / "vis-network.css").read_text(encoding="utf-8"),
+            vis_js=(static / "vis-network.min.js").read_text(encoding="utf-8"),
+            vis_css=(static / "vis-network.css").read_text(encoding="utf-8"),
+            map_js=(static / "map.js").read_text(encoding="utf-8"),
+            map_css=(static / "map.css").read_text(encoding="utf-8"),
         )
     )
 

@@ -10,7 +10,7 @@ import importlib
 
 import typer
 
-COMMAND_MODULES: tuple[str, ...] = ("serve", "mirror", "maps", "analysis", "bench", "push")
+COMMAND_MODULES: tuple[str, ...] = ("serve", "mirror", "maps", "analysis", "leads", "bench", "push")
 
 
 def register_all(app: typer.Typer) -> None:

@@ -1,8 +1,12 @@
 """`councilgraph map` and `councilgraph reliance`: workshop maps and the numbers behind them.
 
-councilgraph map organisations --out organisations.html [--size-by betweenness]
+councilgraph map organisations --out organisations.html [--size-by betweenness] [--present]
 councilgraph map peer-challenges | leads | people | council:E09000019 --out FILE.html
+councilgraph map leads --on 2019-06-01 --out leads.html [--allow-empty] [--json]
 councilgraph reliance [--json | --csv]
+
+Both show each step on stderr as it runs (reading the store, reliance, layout ...). A map
+with no nodes says why and exits 1, writing nothing, unless --allow-empty.
 """
 
 from __future__ import annotations
@@ -10,13 +14,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from api.cli import guarded, out, settings_for
+from api.cli import err, guarded, out, settings_for
+from visualisations.steps import Steps
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory")]
 PAIR_COLUMNS = ("a_label", "b_label", "people", "connectivity", "hangs_on", "bridge")
@@ -83,6 +91,61 @@ def _print_tables(data: dict[str, Any]) -> None:
     out.print(flagged)
 
 
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Steps]:
+    """Steps shown as they start, with the time so far, on stderr (nothing for --json)."""
+    if not enabled:
+        yield Steps()
+        return
+    with err.status("reading the store") as status:
+        steps = Steps()
+        steps.on_step = lambda name: status.update(f"{name} ({steps.elapsed:.1f} s so far)")
+        yield steps
+
+
+def _write_map(
+    name: str,
+    out_file: Path,
+    request_: Any,
+    store_dir: Path | None,
+    as_json: bool,
+    allow_empty: bool,
+) -> None:
+    from graph.store import open_store
+    from visualisations.service import make_map
+
+    settings = settings_for(store_dir)
+    with _progress(not as_json) as steps:
+        result = guarded(lambda: make_map(open_store(settings.store), request_, steps))
+    report = {
+        "map": name,
+        "out": str(out_file),
+        "nodes": result.nodes,
+        "edges": result.edges,
+        "megabytes": round(len(result.html.encode()) / 1e6, 2),
+        "seconds": round(steps.elapsed, 2),
+        "steps": result.seconds,
+        "empty": result.empty or None,
+        "written": bool(result.nodes) or allow_empty,
+    }
+    if report["written"]:
+        out_file.write_text(result.html, encoding="utf-8")
+    if as_json:
+        typer.echo(json.dumps(report, indent=2))
+    elif result.empty:
+        did = f"wrote {out_file} anyway" if allow_empty else "nothing written"
+        err.print(f"[bold yellow]empty map:[/] {name}: {result.empty}; {did}")
+    else:
+        out.print(
+            f"[green]wrote[/] {out_file} ({result.nodes:,} nodes, {result.edges:,} links,"
+            f" {report['megabytes']} MB) in {steps.elapsed:.1f} s"
+        )
+    if result.empty and not allow_empty:
+        if not as_json:
+            err.print("use --allow-empty to write an empty map")
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     @app.command("map")
     def map_(
@@ -95,20 +158,27 @@ def register(app: typer.Typer) -> None:
         size_by: Annotated[
             str, typer.Option("--size-by", help="degree | betweenness | share | people")
         ] = "degree",
+        on: Annotated[
+            str | None,
+            typer.Option("--on", help="only posts and commissions held on this date (YYYY-MM-DD)"),
+        ] = None,
+        present: Annotated[
+            bool, typer.Option("--present", help="open in projector mode: large labels")
+        ] = False,
+        allow_empty: Annotated[
+            bool, typer.Option("--allow-empty", help="write the map and exit 0 even if empty")
+        ] = False,
+        as_json: Annotated[bool, typer.Option("--json", help="Report as JSON")] = False,
     ) -> None:
         """Write an interactive network map as one self-contained HTML file (works offline)."""
-        from graph.store import open_store
         from visualisations.render import SIZE_METRICS, MapOptions
-        from visualisations.service import map_html
+        from visualisations.service import MapRequest
 
         if size_by not in SIZE_METRICS:
             raise typer.BadParameter(f"--size-by must be one of {', '.join(SIZE_METRICS)}")
-        settings = settings_for(store)
-        html = guarded(
-            lambda: map_html(open_store(settings.store), name, MapOptions(size_by=size_by))
-        )
-        out_file.write_text(html, encoding="utf-8")
-        out.print(f"[green]wrote[/] {out_file} ({len(html) / 1e6:.1f} MB)")
+        day = _date(on)
+        options = MapOptions(size_by=size_by, present=present)
+        _write_map(name, out_file, MapRequest(name, day, options), store, as_json, allow_empty)
 
     @app.command()
     def reliance(
@@ -123,7 +193,8 @@ def register(app: typer.Typer) -> None:
         from visualisations.service import reliance as compute
 
         settings = settings_for(store)
-        data = guarded(lambda: compute(open_store(settings.store)).as_dict())
+        with _progress(not (as_json or as_csv)) as steps:
+            data = guarded(lambda: compute(open_store(settings.store), steps=steps).as_dict())
         if as_json:
             typer.echo(json.dumps(data, indent=2))
         elif as_csv:
@@ -134,3 +205,12 @@ def register(app: typer.Typer) -> None:
             typer.echo(buffer.getvalue(), nl=False)
         else:
             _print_tables(data)
+
+
+def _date(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"--on must be a date as YYYY-MM-DD, not {text!r}") from None

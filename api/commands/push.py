@@ -25,6 +25,7 @@ def register(app: typer.Typer) -> None:
         from rich.progress import Progress
 
         from councilgraph.errors import CouncilGraphError
+        from councilgraph.redact import redact
         from councilgraph.settings import Settings
         from graph.remote import GraphStore
         from graph.remote import push as push_graphs
@@ -47,5 +48,5 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1) from exc
         typer.echo(
             f"sent {len(report.sent)} graphs ({report.triples_sent:,} triples), "
-            f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, to {sparql_store}"
+            f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted, to {redact(sparql_store)}"
         )

@@ -26,15 +26,25 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[
             int | None,
             typer.Option(
-                "--sparql-workers", help="SPARQL worker processes (default: CPUs, at most 4)"
+                "--sparql-workers", help="SPARQL queries run at once (default: CPUs, at most 4)"
             ),
         ] = None,
         in_memory: Annotated[
             bool,
             typer.Option(
-                "--in-memory", help="Serve from an in-memory copy of the store: faster, more memory"
+                "--in-memory",
+                help="Serve from one in-memory copy of the build: faster, more memory "
+                "(made in the background; the build on disk answers meanwhile)",
             ),
         ] = False,
+        query_timeout: Annotated[
+            float | None,
+            typer.Option(
+                "--query-timeout",
+                help="Seconds a query may take, time in the queue included "
+                "(default: $COUNCILGRAPH_QUERY_TIMEOUT or 10)",
+            ),
+        ] = None,
         sparql_endpoint: Annotated[
             str | None,
             typer.Option(
@@ -49,9 +59,12 @@ def register(app: typer.Typer) -> None:
 
         from api.app import create_app
         from api.cli import guarded, settings_for
+        from councilgraph.redact import redact
         from graph.store import current_build
 
         overrides: dict[str, object] = {"cors_origins": tuple(cors)} if cors else {}
+        if query_timeout is not None:
+            overrides["query_timeout"] = query_timeout
         if in_memory:
             overrides["in_memory"] = True
         if sparql_endpoint:
@@ -59,8 +72,9 @@ def register(app: typer.Typer) -> None:
         settings = settings_for(store, **overrides)
         if not settings.sparql_endpoint:
             guarded(lambda: current_build(settings.store))  # a clear message before binding
-        source = settings.sparql_endpoint or settings.store
-        typer.echo(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql)")
+        source = redact(settings.sparql_endpoint) if settings.sparql_endpoint else settings.store
+        memory = ", answering from disk until the in-memory copy is made" if in_memory else ""
+        typer.echo(f"serving {source} on http://{host}:{port}/ (SPARQL at /sparql{memory})")
         uvicorn.run(
             create_app(settings, sparql_workers=workers), host=host, port=port, log_level="info"
         )

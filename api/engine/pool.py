@@ -1,141 +1,290 @@
-"""A pool of pre-started worker processes that run public SPARQL queries and can be killed.
+"""The query engine the server runs: one process holding the store, replaced when a query
+overruns.
 
-pyoxigraph has no query timeout, and a thread stuck in Rust cannot be stopped. Each worker
-is a process that opens the store read-only and answers one job at a time over a pipe; the
-server waits for the answer with a deadline and, past it, kills the worker and starts a
-fresh one. The worker serialises the result itself, so only bytes cross the pipe.
+Every query, from /sparql and from the REST routes, runs in one engine process
+(`api.engine.worker`): with `--in-memory` it holds the one in-memory copy of the build, so
+the server holds none. pyoxigraph cannot stop a query, and a thread cannot be killed, so
+a query past its time limit is answered 503 at the limit and, should it still run after as
+long again (`GRACE`), stopped by ending its process; the queries that process was running
+for other clients are sent again to the replacement, within their own deadlines. On disk,
+the replacement is a spare engine kept ready, so the server answers on at once. With
+`--in-memory` there is no spare (the copy is the only store in memory): the build on disk
+answers within a second while a new copy is made in the background, which takes over when
+ready. Start-up works the same way: the server answers from disk while the copy is made.
 
-Spawned, not forked: the server process has threads (the event loop, the thread pool), and
-forking a threaded process is unsafe.
+Queries from /sparql are admitted first (`api.engine.admission`); the REST routes' own
+queries go through a smaller lane of their own (`run_sync`), so the endpoint's clients
+cannot starve the pages.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import os
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
-from pathlib import Path
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import replace
+from typing import Any
 
-from api.engine import worker
+from api.engine.admission import Admission
+from api.engine.process import EngineProcess, EngineStopped, Job, Source
 from councilgraph.errors import QueryError, StoreError
 
-CONTEXT = multiprocessing.get_context("spawn")
+START_TIMEOUT = 120.0  # seconds for an engine to open a store on disk or a remote endpoint
+COPY_TIMEOUT = 1800.0  # ... and to make an in-memory copy (about 12 s per million quads)
+# A query past its limit (its client already answered 503) may run this many times the
+# limit more before its engine is ended: on a busy machine a sound query can pass the limit,
+# and ending the engine that holds the in-memory copy costs a new copy.
+GRACE = 1.0
 
 
-@dataclass(frozen=True)
-class Job:
-    """One query, its dataset and the serialisation the client asked for."""
+class Overrun(Exception):
+    """A job passed its deadline while it ran; the engine that ran it is being replaced."""
 
-    query: str
-    media_type: str
-    graph: bool  # CONSTRUCT / DESCRIBE
-    default_graph: tuple[str, ...] | None = None
-    named_graphs: tuple[str, ...] | None = None
-    base_iri: str | None = None  # relative IRIs in the query resolve against the endpoint's URL
+    def __init__(self, ran: float) -> None:
+        self.ran = ran
 
 
-@dataclass(frozen=True)
-class Answer:
-    body: bytes
-    media_type: str
-    rows: int
-    truncated: bool
-
-
-@dataclass(eq=False)  # hashed by identity: the pool keeps a set of them
-class _Worker:
-    process: BaseProcess
-    conn: Connection
-    jobs: int = field(default=0)
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(timeout=5)
-        self.conn.close()
-
-
-class SparqlPool:
-    """`size` workers over the store at `store_path`; `execute` enforces `timeout` seconds."""
+class QueryEngine:
+    """Runs jobs on the current engine process; see the module docstring."""
 
     def __init__(
-        self,
-        store_path: Path,
-        *,
-        size: int,
-        timeout: float,
-        row_cap: int,
-        in_memory: bool = False,
-        endpoint: str | None = None,
+        self, source: Source, *, size: int, timeout: float, row_cap: int, queue: int = 64
     ) -> None:
-        self.store_path = store_path
-        self.in_memory = in_memory
-        self.endpoint = endpoint
+        self.source = source
         self.size = size
         self.timeout = timeout
         self.row_cap = row_cap
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
-        self._all: set[_Worker] = set()
+        self.admission = Admission(size, queue)
+        self._rest_lane = threading.BoundedSemaphore(max(2, size * 2))
+        self._lock = threading.Lock()
+        self._ready = threading.Condition(self._lock)
+        self.current: EngineProcess | None = None
+        self._spare: EngineProcess | None = None  # on disk, ready to take over at once
+        self._copying: EngineProcess | None = None
+        self.replacements = 0  # engines ended because a query overran (for tests and /health)
 
-    def _spawn(self) -> _Worker:
-        parent, child = CONTEXT.Pipe()
-        process = CONTEXT.Process(
-            target=worker.serve,
-            args=(str(self.store_path), self.row_cap, child, self.in_memory, self.endpoint),
-            daemon=True,
-        )
-        process.start()
-        child.close()  # so that the worker's death reads as EOF here
-        # An in-memory copy of a large store takes a while to load (about 12 s per 1M triples).
-        if not parent.poll(600 if self.in_memory else 60) or parent.recv() != "ready":
-            process.kill()
-            raise StoreError(f"a SPARQL worker could not open the store at {self.store_path}")
-        started = _Worker(process, parent)
-        self._all.add(started)
-        return started
+    @property
+    def state(self) -> str:
+        """What answers now: "memory", "disk", "remote", or "disk (copying to memory)"."""
+        current = self.current
+        if current is None:
+            return "starting"
+        if self._copying is not None:
+            return f"{current.source.kind} (copying to memory)"
+        return current.source.kind
 
-    async def start(self) -> None:
-        started = await asyncio.gather(*(asyncio.to_thread(self._spawn) for _ in range(self.size)))
-        for one in started:
-            self._idle.put_nowait(one)
+    def start(self) -> None:
+        """Open the store (the copy, with `in_memory`, follows in the background)."""
+        first = replace(self.source, in_memory=False)
+        engine = EngineProcess(first)
+        engine.wait_ready(START_TIMEOUT)
+        with self._lock:
+            self.current = engine
+            self._ready.notify_all()
+        if self.source.in_memory:
+            self._copy_in_background(self.source)
+        else:
+            self._spare_in_background()
 
-    async def close(self) -> None:
-        for one in list(self._all):
-            one.kill()
-        self._all.clear()
+    def _spare_in_background(self) -> None:
+        if self._spare is not None:
+            return
+        source = replace(self.source, in_memory=False)
 
-    async def execute(self, job: Job) -> Answer:
-        """Run `job` on an idle worker; QueryError(503) past the deadline, the worker replaced."""
-        current = await self._idle.get()
-        try:
-            current.conn.send(job)
-            reply = await asyncio.wait_for(asyncio.to_thread(current.conn.recv), self.timeout)
-        except (TimeoutError, EOFError, OSError) as exc:
-            current = await self._replace(current)
-            if isinstance(exc, TimeoutError):
-                raise QueryError(
-                    f"the query ran longer than the {self.timeout:g} s limit and was stopped",
-                    status=503,
-                    hint="add LIMIT, narrow the patterns, or run it on a local copy of the dump",
-                ) from None
-            raise QueryError("the query worker stopped unexpectedly", status=500) from exc
-        finally:
-            self._idle.put_nowait(current)
+        def make() -> None:
+            made = EngineProcess(source)
+            try:
+                made.wait_ready(START_TIMEOUT)
+            except StoreError:
+                return
+            with self._lock:
+                wanted = self._spare is None and self.source.path == source.path
+                if wanted and self.current is None:  # nothing answers: take over at once
+                    self.current = made
+                    self._ready.notify_all()
+                elif wanted:
+                    self._spare = made
+            if not wanted:
+                made.kill()
+
+        threading.Thread(target=make, daemon=True, name="engine-spare").start()
+
+    def switch(self, source: Source) -> None:
+        """Serve `source` (a new build) from now on; the old engine ends once it is idle."""
+        engine = EngineProcess(replace(source, in_memory=False))
+        engine.wait_ready(START_TIMEOUT)
+        with self._lock:
+            old, self.current, self.source = self.current, engine, source
+            copying, self._copying = self._copying, None
+            spare, self._spare = self._spare, None
+            self._ready.notify_all()
+        for unwanted in (copying, spare):
+            if unwanted is not None:
+                unwanted.kill()
+        if old is not None:
+            _retire(old, self.timeout)
+        if source.in_memory:
+            self._copy_in_background(source)
+        else:
+            self._spare_in_background()
+
+    def _copy_in_background(self, source: Source) -> None:
+        with self._lock:
+            if self._copying is not None:
+                return
+            self._copying = copying = EngineProcess(source)
+
+        def wait() -> None:
+            try:
+                copying.wait_ready(COPY_TIMEOUT)
+            except StoreError:
+                with self._lock:
+                    self._copying = None if self._copying is copying else self._copying
+                self._spare_in_background()
+                return
+            with self._lock:
+                if self._copying is not copying or self.source != source:
+                    copying.kill()
+                    return
+                old, self.current, self._copying = self.current, copying, None
+            if old is not None:
+                _retire(old, self.timeout)
+            # no spare beside the copy: one copy of the build in memory, and nothing more
+            # than the server; after an overrun the build on disk answers within a second
+
+        threading.Thread(target=wait, daemon=True, name="engine-copy").start()
+
+    def _past_limit(self, engine: EngineProcess, future: Future[tuple[Any, ...]]) -> None:
+        """A query's client has been answered 503 at its limit. A query can pass the limit
+        only because the machine is busy, so it gets `GRACE` x the limit more to end by
+        itself; still running then, it is a runaway, and its engine is ended."""
+
+        def watch() -> None:
+            try:
+                future.result(timeout=self.timeout * GRACE)
+            except TimeoutError:
+                self._overran(engine)
+            except Exception:  # noqa: BLE001, S110 - ended some other way: nothing to stop
+                pass
+
+        threading.Thread(target=watch, daemon=True, name="engine-overrun").start()
+
+    def _overran(self, engine: EngineProcess) -> None:
+        """`engine` runs a query past its limit: take it out of service now, and replace it."""
+        with self._lock:
+            if self.current is not engine:
+                return
+            self.current, self._spare = self._spare, None  # the spare takes over at once
+            self.replacements += 1
+            engine.ended_on_purpose = True
+            self._ready.notify_all()
+        threading.Thread(target=self._replace, args=(engine,), daemon=True).start()
+
+    def _replace(self, engine: EngineProcess) -> None:
+        """End `engine` (stopping what it runs); make a new spare, and a new copy."""
+        engine.kill()
+        self._spare_in_background()  # takes over at once if no spare was ready
+        if self.source.in_memory:
+            self._copy_in_background(self.source)
+
+    def _engine(self, deadline: float) -> EngineProcess:
+        with self._lock:
+            while self.current is None:
+                if not self._ready.wait(max(0.0, deadline - time.monotonic())):
+                    break
+            if self.current is None:
+                raise QueryError("the query engine is restarting", status=503, retry_after=2)
+            return self.current
+
+    def _outcome(self, engine: EngineProcess, future: Future[tuple[Any, ...]]) -> tuple[Any, ...]:
+        reply = future.result()
         kind, *payload = reply
         if kind == "error":
             status, message = payload
             raise QueryError(message, status=status)
-        body, media_type, rows, truncated = payload
-        return Answer(body=body, media_type=media_type, rows=rows, truncated=truncated)
+        return reply
 
-    async def _replace(self, dead: _Worker) -> _Worker:
-        self._all.discard(dead)
-        await asyncio.to_thread(dead.kill)
-        return await asyncio.to_thread(self._spawn)
+    def _stopped(self, engine: EngineProcess) -> None:
+        """The engine ended without being asked to (a query crashed it): replace it."""
+        self._overran(engine)
+        raise QueryError("the query engine stopped unexpectedly and is restarting", status=500)
+
+    async def run(self, job: Job, deadline: float) -> tuple[Any, ...]:
+        """Run `job` before `deadline` (time.monotonic()); Overrun past it."""
+        started = time.monotonic()
+        while True:
+            engine = await asyncio.to_thread(self._engine, deadline)
+            future = engine.submit(job)
+            try:
+                waiting = asyncio.wrap_future(future)
+                waiting.add_done_callback(_retrieved)
+                await asyncio.wait_for(asyncio.shield(waiting), deadline - time.monotonic())
+            except TimeoutError:
+                self._past_limit(engine, future)
+                raise Overrun(time.monotonic() - started) from None
+            except EngineStopped:
+                if engine.ended_on_purpose and time.monotonic() < deadline:
+                    continue  # replaced because another query overran: run it again
+                self._stopped(engine)
+            return self._outcome(engine, future)
+
+    def run_sync(self, job: Job) -> tuple[Any, ...]:
+        """Run one of the REST routes' queries (from a worker thread), within the time limit.
+
+        These are the API's own bounded queries: one that passes the limit does so because the
+        engine is busy, not because it runs away, so the engine is not ended for it; the
+        caller is answered 503 and the query's lane is freed when the query finishes."""
+        self._rest_lane.acquire()
+        release_now = True
+        deadline = time.monotonic() + self.timeout
+        started = time.monotonic()
+        try:
+            while True:
+                engine = self._engine(deadline)
+                future = engine.submit(job)
+                try:
+                    future.result(timeout=max(0.0, deadline - time.monotonic()))
+                except TimeoutError:
+                    release_now = False
+                    future.add_done_callback(lambda _: self._rest_lane.release())
+                    raise Overrun(time.monotonic() - started) from None
+                except EngineStopped:
+                    if engine.ended_on_purpose and time.monotonic() < deadline:
+                        continue
+                    self._stopped(engine)
+                return self._outcome(engine, future)
+        finally:
+            if release_now:
+                self._rest_lane.release()
+
+    def close(self) -> None:
+        with self._lock:
+            engines = [e for e in (self.current, self._copying, self._spare) if e is not None]
+            self.current = self._copying = self._spare = None
+        for engine in engines:
+            engine.kill()
+
+
+def _retrieved(future: asyncio.Future[Any]) -> None:
+    """Mark an abandoned job's outcome as seen (asyncio logs exceptions nobody retrieved)."""
+    if not future.cancelled():
+        future.exception()
+
+
+def _retire(engine: EngineProcess, grace: float) -> None:
+    """End `engine` once the jobs it runs have finished (at most `grace` seconds from now)."""
+
+    def wait() -> None:
+        deadline = time.monotonic() + grace + 1
+        while engine.busy and time.monotonic() < deadline:
+            time.sleep(0.05)
+        engine.kill()
+
+    threading.Thread(target=wait, daemon=True, name="engine-retire").start()
 
 
 def default_size() -> int:
-    """One worker per CPU, at most four: queries are short, and each worker holds a store handle."""
+    """Queries at once: one per CPU, at most four."""
     return max(1, min(4, os.cpu_count() or 1))

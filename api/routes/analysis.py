@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Path, Query
 
 from api.deps import SettingsDep, StoreDep
-from api.routes.common import KEY_PATTERN
+from api.routes.common import KEY_PATTERN, IsoDate
 from councilgraph.errors import QueryError
 from graph.due import due
 from graph.namespaces import sparql_prologue
@@ -123,7 +123,7 @@ def challenge_progress(id: IdPath, store: StoreDep, settings: SettingsDep) -> di
 @router.get("/due")
 def due_report(
     store: StoreDep,
-    as_of: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    as_of: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
 ) -> dict[str, Any]:
     """Challenges with no recorded follow-up within two years, councils with none in five."""
     return due(store, as_of or date.today()).to_dict()

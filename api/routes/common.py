@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from datetime import date
+from typing import Annotated, Any
 
 import pyoxigraph as ox
 from fastapi import Depends, Path
+from pydantic import BeforeValidator
 
 from api.deps import SettingsDep
 from api.models import Statement
@@ -21,6 +24,20 @@ LABELS = (
 )
 KEY_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._~-]{0,199}$"
 GSS_PATTERN = r"^[EWSN][0-9]{8}$"
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_only(value: Any) -> Any:
+    """pydantic reads a number as seconds since 1970 (`?on=0` was 1970-01-01): refuse it."""
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("expected an ISO date, YYYY-MM-DD")
+    return value
+
+
+# A date parameter: ISO dates only (YYYY-MM-DD), never a number of seconds.
+IsoDate = Annotated[date, BeforeValidator(_iso_only)]
 
 
 def get_keys(settings: SettingsDep) -> Keys:

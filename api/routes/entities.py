@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import Response
 
 from api.deps import StoreDep
+from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import (
-    Challenge,
     ChallengeDetail,
+    Challenges,
     CouncilDetail,
     Councils,
-    CouncilSummary,
     DocumentDetail,
     GraphCount,
     Health,
     OrganisationDetail,
-    Partnership,
+    Partnerships,
+    People,
     PersonDetail,
     Ref,
     Stats,
@@ -25,32 +27,26 @@ from api.models import (
 from api.queries import facts, iri, select
 from api.routes.common import GSS_PATTERN, KeyPath, KeysDep, label, require, statements, types
 from councilgraph.errors import QueryError
+from councilgraph.redact import redact
 
 router = APIRouter(tags=["entities"])
 CG = "https://w3id.org/councilgraph/def/"
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 
 
-@router.get("/councils", response_model=Councils)
-def list_councils(
-    store: StoreDep, keys: KeysDep, limit: Limit = 100, offset: Offset = 0
-) -> Councils:
+@router.get("/councils", response_model=Councils, responses=CSV_RESPONSE)
+def list_councils(request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep) -> Response:
     """Every council in the register, by name."""
-    rows = select(store, "councils")
     items = [
-        CouncilSummary(
-            iri=r["council"],
-            id=keys.key(r["council"]),
-            name=r["name"],
-            region=r.get("region"),
-            authority_type=r.get("authorityType"),
-        )
-        for r in rows
+        {
+            "iri": r["council"],
+            "id": keys.key(r["council"]),
+            "name": r["name"],
+            "region": r.get("region"),
+            "authority_type": r.get("authorityType"),
+        }
+        for r in select(store, "councils")
     ]
-    return Councils(
-        total=len(items), limit=limit, offset=offset, items=items[offset : offset + limit]
-    )
+    return page_response(request, paging, items)
 
 
 @router.get(
@@ -79,13 +75,14 @@ def get_council(
     )
 
 
-@router.get("/people", response_model=list[Ref])
-def list_people(store: StoreDep, keys: KeysDep) -> list[Ref]:
-    """Every person named in the sources."""
-    return [
-        Ref(iri=r["person"], id=keys.key(r["person"]), label=r.get("name"))
+@router.get("/people", response_model=People, responses=CSV_RESPONSE)
+def list_people(request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep) -> Response:
+    """Every person named in the sources, by name."""
+    items = [
+        {"iri": r["person"], "id": keys.key(r["person"]), "label": r.get("name")}
         for r in select(store, "people")
     ]
+    return page_response(request, paging, items)
 
 
 @router.get(
@@ -128,10 +125,12 @@ def get_organisation(store: StoreDep, keys: KeysDep, id: KeyPath) -> Organisatio
     raise QueryError(f"no organisation with id {id!r}", status=404)
 
 
-@router.get("/challenges", response_model=list[Challenge])
-def list_challenges(store: StoreDep, keys: KeysDep) -> list[Challenge]:
+@router.get("/challenges", response_model=Challenges, responses=CSV_RESPONSE)
+def list_challenges(
+    request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep
+) -> Response:
     """Every peer challenge and follow-up visit, oldest first."""
-    return facts.challenges(store, keys)
+    return page_response(request, paging, facts.challenge_rows(store, keys))
 
 
 @router.get(
@@ -152,14 +151,16 @@ def get_challenge(store: StoreDep, keys: KeysDep, id: KeyPath) -> ChallengeDetai
         **summary.model_dump(),
         scope=sorted({s.value for s in found if s.property == CG + "scope"}),
         team_members=team,
-        recommendations=[Ref(iri=r.iri, id=r.id, label=r.text) for r in recs],
+        recommendations=[Ref(iri=r["iri"], id=r["id"], label=r["text"]) for r in recs],
     )
 
 
-@router.get("/partnerships", response_model=list[Partnership])
-def list_partnerships(store: StoreDep, keys: KeysDep) -> list[Partnership]:
+@router.get("/partnerships", response_model=Partnerships, responses=CSV_RESPONSE)
+def list_partnerships(
+    request: Request, store: StoreDep, keys: KeysDep, paging: PagingDep
+) -> Response:
     """Partnerships, their members, and whether a source says they rest on individuals."""
-    return facts.partnerships(store, keys)
+    return page_response(request, paging, facts.partnership_rows(store, keys))
 
 
 @router.get(
@@ -202,19 +203,23 @@ def get_stats(request: Request, store: StoreDep) -> Stats:
 
 
 @router.get("/health", response_model=Health)
-def get_health(request: Request, store: StoreDep) -> Health:
-    """Up, with the build it serves."""
-    # the store answers: the default graph (the merge) in O(1); `GRAPH ?g` would list every
-    # graph first (0.23 s on the 100% build)
-    store.query("ASK { ?s ?p ?o }")
-    build = request.app.state.build
-    return Health(status="ok", build=build.path.name if build else "remote")
+def get_health(request: Request) -> Health:
+    """Up, with the build it serves and what answers queries: the in-memory copy, the build
+    on disk (while the copy is made, or after an engine was replaced), or a remote store."""
+    serving = request.app.state.serving
+    build = serving.build
+    return Health(
+        status="ok",
+        build=build.path.name if build else "remote",
+        engine=serving.engine.state if serving.engine else "starting",
+    )
 
 
 def _build_info(request: Request) -> dict[str, Any]:
-    build = request.app.state.build
+    serving = request.app.state.serving
+    build = serving.build
     if build is None:
-        return {"sparql_endpoint": request.app.state.settings.sparql_endpoint}
+        return {"sparql_endpoint": redact(serving.settings.sparql_endpoint or "")}
     return {"path": str(build.path), **build.metadata}
 
 

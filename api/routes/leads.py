@@ -1,24 +1,42 @@
-"""GET /leads: who leads what, on a date (today by default), with the document that says so."""
+"""GET /leads: who leads what on a date (today by default), with the document that says so.
+
+The semantics live in `graph.leads` (and the library query q12): this route only reads the
+parameters and pages the rows. A post is listed when its known interval holds the date; one
+with no known end only while stated within the window before it; `include_stale=true` adds
+the rest, marked stale.
+"""
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
-from api.deps import StoreDep
-from api.models import Leads
+from api.deps import SettingsDep, StoreDep
+from api.listing import CSV_RESPONSE, PagingDep, page_response
+from api.models import ErrorBody, Leads
 from api.queries import facts
-from api.routes.common import GSS_PATTERN, KEY_PATTERN, KeysDep
+from api.routes.common import IsoDate, KeysDep
 
 router = APIRouter(tags=["leads"])
+RESPONSES = {
+    **CSV_RESPONSE,
+    422: {
+        "model": ErrorBody,
+        "description": "a bad parameter, or an unknown person, "
+        "organisation or area (the nearest known ones are named)",
+    },
+}
 
 
-@router.get("/leads", response_model=Leads)
+@router.get("/leads", response_model=Leads, responses=RESPONSES)
 def get_leads(
+    request: Request,
+    paging: PagingDep,
     store: StoreDep,
+    settings: SettingsDep,
     keys: KeysDep,
     area: Annotated[
         str | None,
@@ -29,31 +47,55 @@ def get_leads(
         ),
     ] = None,
     organisation: Annotated[
-        str | None, Query(pattern=KEY_PATTERN, description="organisation key or council GSS code")
+        str | None,
+        Query(
+            min_length=1,
+            max_length=200,
+            description="organisation id, council GSS code, name or alias, e.g. LB Barking",
+        ),
     ] = None,
     person: Annotated[
-        str | None, Query(pattern=KEY_PATTERN, description="person key, e.g. joanne-roney")
+        str | None,
+        Query(min_length=1, max_length=200, description="person id or name, e.g. Farrant"),
     ] = None,
     on: Annotated[
-        date | None, Query(description="posts current on this date; default today")
+        IsoDate | None, Query(description="posts current on this date; default today")
     ] = None,
-    include_past: Annotated[
-        bool, Query(description="also posts and commissions that have ended")
+    window: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=100,
+            description="years a post with no known end counts after it was last stated "
+            "(default: the leads_window_years setting, 3)",
+        ),
+    ] = None,
+    include_stale: Annotated[
+        bool, Query(description="also posts not current on the date, marked stale")
     ] = False,
-) -> Leads:
-    """Every leadership post and Lead Chief Executive commission, filtered."""
+    include_past: Annotated[
+        bool, Query(description="the former name of include_stale", deprecated=True)
+    ] = False,
+) -> Response:
+    """Every leadership post and Lead Chief Executive commission held on a date."""
     when = on or date.today()
-    org_iri = None
-    if organisation:
-        kind = "council" if re.match(GSS_PATTERN, organisation) else "organisation"
-        org_iri = keys.iri(kind, organisation)
+    years = settings.leads_window_years if window is None else window
+    stale = include_stale or include_past
     items = facts.leads(
         store,
         keys,
-        area=area,
-        organisation=org_iri,
-        person=keys.iri("person", person) if person else None,
         on=when,
-        include_past=include_past,
+        window_years=years,
+        include_stale=stale,
+        area=area,
+        organisation=organisation,
+        person=person,
     )
-    return Leads(on=None if include_past else when.isoformat(), count=len(items), items=items)
+    page = paging.page(items)
+    extra = {
+        "on": when.isoformat(),
+        "window_years": years,
+        "include_stale": stale,
+        "count": len(page),
+    }
+    return page_response(request, paging, page, total=len(items), extra=extra, whole=items)

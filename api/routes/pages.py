@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import PoolDep
 from api.engine.guard import inspect
-from api.engine.pool import Job
+from api.engine.process import Job
+from api.routes.sparql import run_limited
 from api.templating import templates
 from councilgraph.errors import QueryError
 from graph.sparql import library
@@ -52,22 +53,24 @@ async def query_page(
     }
     if query is not None:
         try:
-            await _run(pool, query, context)
+            client = request.client.host if request.client else "unknown"
+            await _run(pool, query, context, client)
         except QueryError as exc:
             context["error"] = str(exc)
     return templates.TemplateResponse(request, "query.html", context)
 
 
-async def _run(pool: PoolDep, query: str, context: dict[str, Any]) -> None:
-    shape = inspect(query)
+async def _run(pool: PoolDep, query: str, context: dict[str, Any], client: str) -> None:
+    shape = inspect(query, 100)
     graph = shape.form in ("CONSTRUCT", "DESCRIBE")
     media = "text/turtle" if graph else "application/sparql-results+json"
-    answer = await pool.execute(Job(query=query, media_type=media, graph=graph))
-    context["truncated"] = answer.truncated
+    job = Job(query=query, media_type=media, graph=graph, row_cap=pool.row_cap)
+    _, body, _, _, truncated = await run_limited(pool, job, client)
+    context["truncated"] = truncated
     if graph:
-        context["graph"] = answer.body.decode()
+        context["graph"] = body.decode()
         return
-    results = json.loads(answer.body)
+    results = json.loads(body)
     if "boolean" in results:
         context["boolean"] = results["boolean"]
         return

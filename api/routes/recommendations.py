@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 
 from api.deps import StoreDep
+from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import Recommendations
 from api.queries import facts
 from api.routes.common import GSS_PATTERN, KEY_PATTERN, KeysDep
@@ -15,8 +17,10 @@ router = APIRouter(tags=["recommendations"])
 THEMES = "https://w3id.org/councilgraph/def/theme/"
 
 
-@router.get("/recommendations", response_model=Recommendations)
+@router.get("/recommendations", response_model=Recommendations, responses=CSV_RESPONSE)
 def get_recommendations(
+    request: Request,
+    paging: PagingDep,
     store: StoreDep,
     keys: KeysDep,
     council: Annotated[
@@ -38,9 +42,7 @@ def get_recommendations(
     q: Annotated[
         str | None, Query(min_length=1, max_length=200, description="words in the text")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> Recommendations:
+) -> Response:
     """Recommendations made by peer challenges, each with where it was stated."""
     total, items = facts.recommendations(
         store,
@@ -51,7 +53,7 @@ def get_recommendations(
         year=year,
         key=key,
         q=q,
-        limit=limit,
-        offset=offset,
+        limit=None if paging.csv else paging.limit,
+        offset=0 if paging.csv else paging.offset,
     )
-    return Recommendations(total=total, limit=limit, offset=offset, items=items)
+    return page_response(request, paging, items, total=total)

@@ -4,6 +4,7 @@
     targets.py      the Target interface, URIs, credentials; neo4j_target.py, falkordb_target.py
     sync.py         diff against the target, write only the difference, in UNWIND batches
     check.py        compare the target with the projection
+    leads.py        "who led what on a date" in Cypher, the same rows as /leads
 
 Only this package imports `neo4j` or `falkordb`.
 """

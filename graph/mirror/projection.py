@@ -10,7 +10,8 @@ Conventions (MAPPING.md beside this file explains them and how they differ from 
   a language tag is kept in `<key>__lang` (same shape as `<key>`);
 - IRI objects become relationships in UPPER_SNAKE_CASE;
 - each org:Membership also becomes `(person)-[:MEMBER_OF {membership, role, leads, start,
-  end, policyArea, statedIn}]->(organisation)`.
+  end, policyArea, statedIn, heldFrom, heldUntil, ...}]->(organisation)`, with its tenure
+  (graph.tenure) so that "who led what on a date" is one MATCH (graph/mirror/leads.py).
 
 Vocabulary terms (subjects typed with an OWL, RDFS, RDF or SHACL class) and blank nodes are
 left out: they describe the schema, and blank node ids change from build to build.
@@ -190,6 +191,33 @@ def _one_or_many(values: Iterable[Scalar]) -> Value | None:
     return ordered[0] if len(ordered) == 1 else ordered
 
 
+_TENURE_DATES = {
+    "heldFrom": CG.heldFrom,
+    "heldUntil": CG.heldUntil,
+    "notBefore": CG.notBefore,
+    "firstStated": CG.firstStated,
+    "lastStated": CG.lastStated,
+}
+_TENURE_TEXT = {"endBasis": CG.endBasis, "linkKind": CG.linkKind}
+_FLAGS = {"interim": CG.isInterim, "acting": CG.isActing, "former": CG.isFormer}
+
+
+def _tenure_props(links: Mapping[str, set[str]], literals: _Literals) -> dict[str, Value | None]:
+    """The membership's time (graph.tenure) on its short-cut, so that "who led what on a
+    date" is one MATCH; flags only where a source states them."""
+    props: dict[str, Value | None] = {
+        key: _one_or_many(v for v, _ in literals.get(str(p), ()))
+        for key, p in {**_TENURE_DATES, **_TENURE_TEXT}.items()
+    }
+    for key, predicate in _FLAGS.items():
+        if any(v is True for v, _ in literals.get(str(predicate), ())):
+            props[key] = True
+    props["endInferredFrom"] = _one_or_many(links.get(str(CG.endInferredFrom), ()))
+    # one statement per tenure is listed; the others point at it (cg:sameTenureAs)
+    props["listed"] = not links.get(str(CG.sameTenureAs))
+    return props
+
+
 def membership_rels(facts: _Facts, keep: set[str]) -> list[Rel]:
     """`(member)-[:MEMBER_OF {...}]->(organisation)` for every org:Membership."""
     rels = []
@@ -208,6 +236,7 @@ def membership_rels(facts: _Facts, keep: set[str]) -> list[Rel]:
                 _label_of(a, facts) for a in links.get(str(CG.policyArea), ())
             ),
             "statedIn": _one_or_many(links.get(str(CG.statedIn), ())),
+            **_tenure_props(links, literals),
         }
         clean = {k: v for k, v in props.items() if v is not None}
         for member in links.get(str(ORG.member), ()):

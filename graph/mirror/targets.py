@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from councilgraph.errors import MirrorError
+from councilgraph.redact import redact as redact  # re-exported for the targets
 
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 FALKOR_SCHEMES = ("falkor", "falkordb", "redis")
@@ -51,16 +52,6 @@ class Credentials:
         return (
             f"Credentials(username={self.username!r}, password={'***' if self.password else None})"
         )
-
-
-def redact(uri: str) -> str:
-    """The URI without its password: `bolt://neo4j:***@host:7687`."""
-    parts = urlsplit(uri)
-    if parts.password is None:
-        return uri
-    host = parts.hostname or ""
-    netloc = f"{parts.username or ''}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def plain(value: Any) -> Any:

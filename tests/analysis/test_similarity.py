@@ -104,8 +104,8 @@ def test_every_similarity_records_score_method_and_basis(analysis_store: ox.Stor
             assert f"{label} (" in str(row["basis"]), row
 
 
-def test_q12_lists_topics_raised_for_at_least_n_councils(analysis_store: ox.Store) -> None:
-    query = sparql.named_query("q12")
+def test_q13_lists_topics_raised_for_at_least_n_councils(analysis_store: ox.Store) -> None:
+    query = sparql.named_query("q13")
     two = sparql.rows(analysis_store, query)
     three = sparql.rows(analysis_store, query, {"atLeast": 3})
     assert two and all(int(r["councils"]) >= 2 for r in two)
@@ -135,7 +135,7 @@ def test_the_cli_binds_values_for_a_library_query(analysis_settings: Settings) -
             "-c",
             code,
             "query",
-            "q12",
+            "q13",
             "--store",
             str(analysis_settings.store),
         ]

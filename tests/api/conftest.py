@@ -16,7 +16,8 @@ import uvicorn
 from api.app import create_app
 from councilgraph.settings import Settings
 
-W3C_PROTOCOL = Path(__file__).resolve().parents[3] / "shared" / "w3c-sparql-tests" / "protocol"
+# vendored with its licence, so a bare clone runs the protocol tests
+W3C_PROTOCOL = Path(__file__).resolve().parents[1] / "data" / "w3c-sparql-protocol"
 
 
 def free_port() -> int:
@@ -28,11 +29,12 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn in a thread; `url` is its base. Stopped by setting should_exit, as Ctrl-C would."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, sparql_workers: int = 2) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.app = create_app(settings, sparql_workers=sparql_workers)
         config = uvicorn.Config(
-            create_app(settings, sparql_workers=2),
+            self.app,
             host="127.0.0.1",
             port=self.port,
             log_level="warning",

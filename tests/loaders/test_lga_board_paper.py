@@ -13,6 +13,7 @@ from fpdf import FPDF
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
 from loaders import lga_board_paper, london_councils_paper
+from loaders.dates import Month
 from loaders.records import (
     ChallengeRef,
     Concept,
@@ -68,12 +69,17 @@ def sample() -> list[Record]:
 def test_sample_document_record(sample: list[Record]) -> None:
     document = sample[0]
     assert isinstance(document, DocumentRecord)
-    assert (document.title, document.date, document.publisher) == (
-        "Sector-led Improvement",
-        None,
-        LGA,
-    )
+    assert (document.title, document.publisher) == ("Sector-led Improvement", LGA)
     assert document.genre == "lga-board-paper"
+
+
+def test_undated_paper_is_dated_by_the_latest_past_it_reports(sample: list[Record]) -> None:
+    # No printed date; "In December 2011, Thurrock had a corporate peer challenge" is the
+    # latest event it reports (the "will attend" sentence mentions it too, but looks ahead).
+    document = sample[0]
+    assert isinstance(document, DocumentRecord)
+    assert (document.date, document.date_basis) == (date(2011, 12, 1), "inferred")
+    assert document.date_evidence and "2011-12" in document.date_evidence
 
 
 def test_sample_undated_so_no_meeting_but_item_in_provenance(sample: list[Record]) -> None:
@@ -104,7 +110,7 @@ def test_sample_people(sample: list[Record]) -> None:
             None,
             "Thurrock Council",
             "Chief Executive",
-            date(2010, 8, 1),
+            Month(2010, 8),  # "took over as Chief Executive in August 2010": a month
             False,
             False,
         ),
@@ -218,18 +224,20 @@ def test_board_paper_2019_with_improvement_journey() -> None:
         ("Helen Marr", "Dr", "Improvement and Assurance Board", "Chair", None, False, False),
         ("Helen Marr", "Dr", "Oxford City Council", "Chief Executive", None, False, True),
         ("Sandra Oyelaran", "Cllr", "Kirkwell Borough Council", "Leader", None, False, False),
-        ("Martin Drewe", None, "Kirkwell Borough Council", "Chief Executive", None, True, False),
+        ("Martin Drewe", None, "Kirkwell Borough Council", "Chief Executive", None, False, False),
         (
             "Rachel Burns",
             None,
             "Kirkwell Borough Council",
             "Chief Executive",
-            date(2017, 4, 1),
+            Month(2017, 4),
             False,
             False,
         ),
         ("Rachel Burns", None, "Daventry District Council", "Chief Executive", None, False, True),
     }
+    [drewe] = [m for m in of(records, Membership) if m.person.name == "Martin Drewe"]
+    assert (drewe.acting, drewe.interim) == (True, False)  # "An acting Chief Executive"
     [intervention] = of(records, Intervention)
     assert (intervention.subject, intervention.start, intervention.body) == (
         kirkwell,

@@ -12,6 +12,7 @@ from councilgraph.errors import MirrorError
 from graph.mirror.names import as_type, assign, checked
 from graph.mirror.projection import project_store
 
+XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 ID = "https://w3id.org/councilgraph/id/"
 
 
@@ -51,8 +52,42 @@ def test_memberships_also_become_member_of_shortcuts() -> None:
         "leads": True,
         "start": date(2016, 9, 1),
         "statedIn": ID + "doc/report",
+        "listed": True,
     }
     assert shortcuts[ID + "membership/m2"].props["leads"] is False
+
+
+def test_member_of_carries_the_tenure() -> None:
+    store = turtle_store("small.ttl")
+    cg = "https://w3id.org/councilgraph/def/"
+    m1, m2 = (ox.NamedNode(ID + f"membership/m{n}") for n in (1, 2))
+    day = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    for subject, predicate, value in (
+        (m1, "heldFrom", ox.Literal("2016-09-01", datatype=day)),
+        (m1, "heldUntil", ox.Literal("2017-08-31", datatype=day)),
+        (m1, "endBasis", ox.Literal("inferred")),
+        (m1, "endInferredFrom", m2),
+        (m1, "lastStated", ox.Literal("2017-03-21", datatype=day)),
+        (m1, "linkKind", ox.Literal("post")),
+        (m1, "isInterim", ox.Literal("true", datatype=ox.NamedNode(XSD_BOOLEAN))),
+        (m2, "sameTenureAs", m1),
+    ):
+        store.add(ox.Quad(subject, ox.NamedNode(cg + predicate), value))
+    shortcuts = {r.key: r for r in project_store(store).rels.values() if r.type == "MEMBER_OF"}
+    props = shortcuts[ID + "membership/m1"].props
+    assert {k: props[k] for k in ("heldFrom", "heldUntil", "endBasis", "lastStated")} == {
+        "heldFrom": date(2016, 9, 1),
+        "heldUntil": date(2017, 8, 31),
+        "endBasis": "inferred",
+        "lastStated": date(2017, 3, 21),
+    }
+    assert (props["endInferredFrom"], props["interim"], props["linkKind"]) == (
+        ID + "membership/m2",
+        True,
+        "post",
+    )
+    assert props["listed"] is True and "acting" not in props
+    assert shortcuts[ID + "membership/m2"].props["listed"] is False
 
 
 def test_vocabulary_terms_and_blank_nodes_are_left_out() -> None:

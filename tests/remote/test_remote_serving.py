@@ -28,10 +28,17 @@ def test_api_served_from_a_remote_store_gives_the_same_answers(
             here = httpx.get(local.url + path, params=params, timeout=30)
             there = httpx.get(shared.url + path, params=params, timeout=30)
             assert here.status_code == there.status_code == 200, (path, there.text[:300])
-            assert here.json() == there.json(), path
+            # a page's `next` link names the server it came from; the rest must be the same
+            assert _local(here.json(), local.url) == _local(there.json(), shared.url), path
         query = {
             "query": "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/councilgraph/def/Recommendation> }"
         }
         answer = httpx.get(shared.url + "/sparql", params=query, headers={"Accept": "text/csv"})
         assert answer.status_code == 200 and answer.text.splitlines()[1] == "45"
         assert httpx.get(shared.url + "/health").json()["build"] == "remote"
+
+
+def _local(body: object, base: str) -> object:
+    if isinstance(body, dict) and isinstance(body.get("next"), str):
+        return {**body, "next": body["next"].removeprefix(base)}
+    return body

@@ -40,6 +40,32 @@ def test_map_writes_html(corpus_settings: Settings, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert out.read_text().startswith("<!DOCTYPE html>")
+    assert "Graham Farrant" in out.read_text() and "wrote" in result.output
+
+
+def test_an_empty_map_says_why_and_fails_unless_allowed(
+    corpus_settings: Settings, tmp_path: Path
+) -> None:
+    out = tmp_path / "leads.html"
+    args = ["map", "leads", "--on", "2031-01-01", "--store", str(corpus_settings.store)]
+    result = runner.invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 1
+    assert "no leadership posts or commissions in the graph for 2031-01-01" in result.output
+    assert not out.exists()
+    allowed = runner.invoke(app, [*args, "--out", str(out), "--allow-empty", "--json"])
+    assert allowed.exit_code == 0, allowed.output
+    report = json.loads(allowed.output)
+    assert (report["nodes"], report["written"]) == (0, True)
+    assert report["empty"] == "no leadership posts or commissions in the graph for 2031-01-01"
+    assert "memberships" in report["steps"] and "layout and page" in report["steps"]
+    assert "no leadership posts or commissions" in out.read_text()
+
+
+def test_a_bad_date_names_the_option(corpus_settings: Settings, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["map", "leads", "--on", "last year", "--out", str(tmp_path / "x.html")]
+    )
+    assert result.exit_code == 2 and "--on" in result.output
     bad = runner.invoke(
         app,
         [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -9,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from councilgraph.errors import QueryError
-from visualisations import projections
+from visualisations import facts, projections
 from visualisations.service import reliance
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "visualisations"
@@ -23,6 +24,11 @@ def by_label(graph: nx.Graph, label: str) -> str:
 
 
 @pytest.fixture(scope="module")
+def corpus(corpus_store: ox.Store) -> facts.Facts:
+    return facts.load(corpus_store)
+
+
+@pytest.fixture(scope="module")
 def leads_store() -> ox.Store:
     store = ox.Store()
     data = (DATA / "leads.ttl").read_bytes()
@@ -32,28 +38,32 @@ def leads_store() -> ox.Store:
     return store
 
 
-def test_manchester_and_islington_are_linked_through_the_peer_team(corpus_store: ox.Store) -> None:
-    graph = projections.organisation_network(corpus_store)
-    edge = graph.edges[
-        by_label(graph, "Manchester City Council"), by_label(graph, "London Borough of Islington")
+def test_manchester_and_islington_are_linked_through_the_peer_team(corpus: facts.Facts) -> None:
+    graph = projections.organisation_network(corpus)
+    manchester = by_label(graph, "Manchester City Council")
+    islington = by_label(graph, "London Borough of Islington")
+    assert sorted(graph.edges[manchester, islington]["people"]) == [
+        "Joanne Roney",
+        "Lynne Ridsdale",
     ]
-    assert sorted(edge["people"]) == ["Joanne Roney", "Lynne Ridsdale"]
-    posts = {link.post for link in edge["links"]}
+    links = projections.posts_on(graph, manchester, islington)
+    posts = {link.post for link in links}
     assert "Chief Executive" in posts and any(post.startswith("Peer, ") for post in posts)
-    assert all(any(s.endswith(ISLINGTON_REPORT) for s in link.sources) for link in edge["links"])
-    assert 2018 in edge["years"]
+    assert {link.kind for link in links} == {"post", "team-seat"}
+    assert all(any(s.endswith(ISLINGTON_REPORT) for s in link.sources) for link in links)
+    assert 2018 in graph.nodes[islington]["years"]
 
 
-def test_partnerships_are_tied_to_their_members(corpus_store: ox.Store) -> None:
-    graph = projections.organisation_network(corpus_store)
+def test_partnerships_are_tied_to_their_members(corpus: facts.Facts) -> None:
+    graph = projections.organisation_network(corpus)
     partnership = by_label(graph, "London Borough of Islington partnerships")
     assert graph.nodes[partnership]["kind"] == "partnership" and graph.nodes[partnership]["reliant"]
     assert by_label(graph, "London Borough of Islington") in graph[partnership]
     assert graph.nodes[by_label(graph, "London Borough of Islington")]["kind"] == "council"
 
 
-def test_person_org_edges_carry_person_post_and_source(corpus_store: ox.Store) -> None:
-    graph = projections.person_org_network(corpus_store)
+def test_person_org_edges_carry_person_post_and_source(corpus: facts.Facts) -> None:
+    graph = projections.person_org_network(corpus)
     roney, manchester = by_label(graph, "Joanne Roney"), by_label(graph, "Manchester City Council")
     assert graph.nodes[roney]["kind"] == "person"
     (link,) = graph.edges[roney, manchester]["links"]
@@ -62,8 +72,8 @@ def test_person_org_edges_carry_person_post_and_source(corpus_store: ox.Store) -
     assert any(iri.endswith(ISLINGTON_REPORT) for _, _, iri in graph.graph["sources"])
 
 
-def test_peer_challenge_network_points_from_home_to_challenged(corpus_store: ox.Store) -> None:
-    graph = projections.peer_challenge_network(corpus_store)
+def test_peer_challenge_network_points_from_home_to_challenged(corpus: facts.Facts) -> None:
+    graph = projections.peer_challenge_network(corpus)
     islington = by_label(graph, "London Borough of Islington")
     plymouth = by_label(graph, "Plymouth City Council")
     assert graph.is_directed() and graph.has_edge(plymouth, islington)
@@ -85,35 +95,76 @@ def test_reliance_on_the_corpus(corpus_store: ox.Store) -> None:
     assert flagged["London Borough of Islington partnerships"].source.endswith(ISLINGTON_REPORT)
 
 
-def test_council_network_centres_on_the_council(corpus_store: ox.Store) -> None:
-    graph = projections.network_for(corpus_store, "council:E09000019")
+def test_council_network_centres_on_the_council(corpus: facts.Facts) -> None:
+    graph = projections.network_for(corpus, "council:E09000019")
     islington = by_label(graph, "London Borough of Islington")
     assert by_label(graph, "Giles Perritt") in graph[islington]
     assert by_label(graph, "Plymouth City Council") in graph  # two steps away, through the peer
     assert "Thurrock Council" not in {d["label"] for _, d in graph.nodes(data=True)}
 
 
-def test_unknown_council_and_map_names_are_refused(corpus_store: ox.Store) -> None:
+def test_unknown_council_and_map_names_are_refused(corpus: facts.Facts) -> None:
     with pytest.raises(QueryError, match="E09999999") as exc:
-        projections.network_for(corpus_store, "council:E09999999")
+        projections.network_for(corpus, "council:E09999999")
     assert exc.value.status == 404
     with pytest.raises(QueryError, match="known: organisations"):
-        projections.network_for(corpus_store, "nonsense")
+        projections.network_for(corpus, "nonsense")
 
 
-def test_leads_network_joins_boroughs_policy_areas_and_london_councils(
+def test_leads_network_joins_people_what_they_lead_and_policy_areas(
     leads_store: ox.Store,
 ) -> None:
-    graph = projections.leads_network(leads_store)
-    hackney = by_label(graph, "London Borough of Hackney")
+    graph = projections.leads_network(facts.load(leads_store))
+    shields, hackney = by_label(graph, "Tim Shields"), by_label(graph, "London Borough of Hackney")
     area = by_label(graph, "integrated health and care")
     london = by_label(graph, "London Councils")
     assert graph.nodes[area]["kind"] == "policy-area"
-    assert graph.has_edge(hackney, area) and graph.has_edge(area, london)
-    assert graph.edges[hackney, area]["people"] == ["Tim Shields"]
-    assert graph.edges[hackney, area]["years"] == [2017]
-    # a lead whose borough the graph does not know still shows, as a person
+    assert graph.has_edge(shields, hackney) and graph.has_edge(shields, area)
+    assert graph.has_edge(area, london)  # the commissions sit with London Councils
+    assert graph.edges[shields, area]["people"] == ["Tim Shields"]
+    (commission,) = graph.edges[shields, area]["links"]
+    assert (commission.kind, commission.start) == ("commission", "2017-09-01")
+    assert graph.nodes[area]["years"] == [2017]
+    # a lead whose borough the graph does not know still shows
     assert graph.has_edge(by_label(graph, "<b>Anon</b>"), area)
     assert graph.graph["sources"] == [
         ("Lead Chief Executives 2017", "2017-07-01", "https://w3id.org/councilgraph/id/doc/lcs")
     ]
+
+
+def test_leads_on_a_date_keep_the_posts_held_then(leads_store: ox.Store) -> None:
+    found = facts.load(leads_store)
+    # all stated 2017-07-01; Shields's commission begins 2017-09-01, Anon's is undated
+    shields, anon = (
+        "https://w3id.org/councilgraph/id/person/tim-shields",
+        "https://w3id.org/councilgraph/id/person/no-borough",
+    )
+    area = "policy-area:integrated health and care"
+    august = projections.leads_network(found, date(2017, 8, 1))
+    assert august.has_edge(anon, area) and not august.has_edge(shields, area)
+    assert "London Borough of Hackney" in labels(august)  # his post, as stated in July
+    march = projections.leads_network(found, date(2018, 3, 1))
+    assert march.has_edge(anon, area) and march.has_edge(shields, area)
+    # before the paper, nothing undated is known to hold
+    june = projections.leads_network(found, date(2017, 6, 1))
+    assert june.number_of_nodes() == 0
+    later = projections.leads_network(found, date(2031, 1, 1))  # no statement for 13 years
+    assert later.number_of_nodes() == 0
+    assert later.graph["empty"] == (
+        "no leadership posts or commissions in the graph for 2031-01-01"
+    )
+
+
+def test_the_bundled_leads_map_draws_leaders_and_not_former_posts(corpus: facts.Facts) -> None:
+    graph = projections.leads_network(corpus)
+    farrant = by_label(graph, "Graham Farrant")
+    assert by_label(graph, "Thurrock Council") in graph[farrant]
+    # stated as his former post: a career move, not a post he leads
+    barking = [n for n, d in graph.nodes(data=True) if "Barking" in d["label"]]
+    assert not any(graph.has_edge(farrant, n) for n in barking)
+    (post,) = graph.edges[farrant, by_label(graph, "Thurrock Council")]["links"]
+    assert (post.kind, post.post, post.start) == ("post", "Chief Executive", "2010-08-01")
+
+
+def labels(graph: nx.Graph) -> set[str]:
+    return {d["label"] for _, d in graph.nodes(data=True)}

@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pyoxigraph as ox
@@ -13,14 +14,14 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 
+from api.app import _councilgraph_error
+from councilgraph.errors import CouncilGraphError
+from councilgraph.settings import Settings
+from graph.store import current_build
 from visualisations.routes import router
 
 
-@pytest.fixture(scope="module")
-def base_url(corpus_store: ox.Store) -> Iterator[str]:
-    app = FastAPI()
-    app.state.store = corpus_store
-    app.include_router(router)
+def serve(app: FastAPI) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -32,6 +33,27 @@ def base_url(corpus_store: ox.Store) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def maps_app(store: ox.Store, settings: Settings) -> FastAPI:
+    app = FastAPI()
+    app.state.store, app.state.settings = store, settings
+    app.state.build = current_build(settings.store)
+    app.include_router(router)
+    # the API's own handler: a CouncilGraphError is JSON with its status
+    app.add_exception_handler(CouncilGraphError, _councilgraph_error)  # type: ignore[arg-type]
+    return app
+
+
+@pytest.fixture(scope="module")
+def base_url(corpus_store: ox.Store, corpus_settings: Settings) -> Iterator[str]:
+    yield from serve(maps_app(corpus_store, corpus_settings))
+
+
+@pytest.fixture(scope="module")
+def hurried_url(corpus_store: ox.Store, corpus_settings: Settings) -> Iterator[str]:
+    hurried = corpus_settings.model_copy(update={"query_timeout": 0.001})
+    yield from serve(maps_app(corpus_store, hurried))
 
 
 def test_map_is_served_as_self_contained_html(base_url: str) -> None:
@@ -46,3 +68,47 @@ def test_map_is_served_as_self_contained_html(base_url: str) -> None:
 
 def test_bad_size_metric_is_refused(base_url: str) -> None:
     assert httpx.get(f"{base_url}/maps/organisations", params={"size_by": "x"}).status_code == 422
+
+
+def test_the_same_map_for_the_same_build_comes_from_the_cache(base_url: str) -> None:
+    params = {"size_by": "people"}
+    first = httpx.get(f"{base_url}/maps/people", params=params, timeout=30)
+    again = httpx.get(f"{base_url}/maps/people", params=params, timeout=30)
+    assert (first.headers["x-map-cache"], again.headers["x-map-cache"]) == ("miss", "hit")
+    assert again.text == first.text
+    other = httpx.get(f"{base_url}/maps/people", params={"present": "true"}, timeout=30)
+    assert other.headers["x-map-cache"] == "miss" and 'class="present"' in other.text
+
+
+def test_an_empty_leads_map_is_a_page_that_says_why(base_url: str) -> None:
+    response = httpx.get(f"{base_url}/maps/leads", params={"on": "2031-01-01"}, timeout=30)
+    assert response.status_code == 200 and response.headers["x-map-nodes"] == "0"
+    assert "no leadership posts or commissions in the graph for 2031-01-01" in response.text
+
+
+def test_unknown_maps_are_404_before_any_work(base_url: str) -> None:
+    response = httpx.get(f"{base_url}/maps/nonsense", timeout=30)
+    assert response.status_code == 404 and "known: organisations" in response.text
+
+
+def test_a_map_past_the_time_limit_is_stopped_with_503(hurried_url: str) -> None:
+    response = httpx.get(f"{hurried_url}/maps/organisations", timeout=30)
+    assert response.status_code == 503
+    assert "0.001 s limit" in response.text
+    assert httpx.get(f"{hurried_url}/maps/organisations", timeout=30).status_code == 503
+
+
+def test_the_shared_analysis_is_made_once_per_build_and_date() -> None:
+    from visualisations.routes import MapCache
+
+    cache, made = MapCache(), []
+
+    def make(tag: str) -> Any:
+        made.append(tag)
+        return tag
+
+    assert cache.analysis(("b", None), lambda: make("1")) == "1"
+    assert cache.analysis(("b", None), lambda: make("again")) == "1"
+    cache.analysis(("b", "2019"), lambda: make("2"))
+    cache.analysis(("b", "2020"), lambda: make("3"))  # the oldest goes
+    assert made == ["1", "2", "3"] and list(cache.analyses) == [("b", "2019"), ("b", "2020")]
