@@ -3,6 +3,7 @@ ontology, and read into the topics a text raises."""
 
 from __future__ import annotations
 
+import httpx
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -116,3 +117,21 @@ def test_the_thesaurus_is_part_of_the_ontology_graph(corpus_store: ox.Store) -> 
         )
     )
     assert list(corpus_store.quads_for_pattern(pace, ox.NamedNode(str(CG.signal)), None, ontology))
+
+
+def test_a_topic_dereferences_like_the_rest_of_the_vocabulary(
+    analysis_client: httpx.Client,
+) -> None:
+    turtle = analysis_client.get("/def/topic/pace", headers={"Accept": "text/turtle"})
+    assert turtle.status_code == 200 and turtle.headers["content-type"].startswith("text/turtle")
+    g = Graph().parse(data=turtle.text, format="turtle")
+    pace = URIRef(str(TOPIC["pace"]))
+    assert str(g.value(pace, SKOS.prefLabel)) == "Pace of change and delivery"
+    assert (pace, SKOS.broader, TOPIC["delivery"]) in g
+    assert (pace, SKOS.broadMatch, THEME["capacity-for-improvement"]) in g
+    assert Literal("pace") in set(g.objects(pace, CG.signal))
+    page = analysis_client.get("/def/topic/pace", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and "Pace of change and delivery" in page.text
+    scheme = analysis_client.get("/def/scheme/topics?format=ttl")
+    assert scheme.status_code == 200 and "hasTopConcept" in scheme.text
+    assert analysis_client.get("/def/topic/no-such-topic").status_code == 404
