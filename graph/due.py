@@ -2,9 +2,12 @@
 councils with no peer challenge in five.
 
 Definitions (so that a reader can check an answer by hand):
-- A challenge's date is its `cg:startDate`, else the year and month in its key
-  (`E09000030-2018-06` -> 2018-06-01). Follow-up visits and planned challenges are not
-  challenges that need a follow-up; challenges after the as-of date are ignored.
+- A challenge's date is its `cg:startDate` at the precision the graph states it (a day, or a
+  month: "2011-12"), else the year and month in its key (`E09000030-2018-06` -> 2018-06).
+  The same value is printed and reckoned with: a follow-up is due two years on at the same
+  precision (2011-12 -> 2013-12), overdue from that day, or once that month is over.
+  Follow-up visits and planned challenges are not challenges that need a follow-up;
+  challenges after the as-of date are ignored.
 - A follow-up is *recorded* when a follow-up visit or progress review of it took place
   (`cg:followUpOf`, not `cg:isPlanned`), or a document dated within the window records a
   council action that responds to it or to one of its recommendations. A challenge is
@@ -25,7 +28,8 @@ import pyoxigraph as ox
 
 from graph.namespaces import sparql_prologue
 from graph.sparql import rows
-from loaders.dates import first_day, from_iso
+from loaders.dates import Month, When, Year, first_day, from_iso, last_day
+from loaders.dates import add_years as _add_years
 
 FOLLOW_UP_YEARS = 2
 CHALLENGE_YEARS = 5
@@ -96,18 +100,30 @@ class DueReport:
         return asdict(self)
 
 
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def add_years(when: When, years: int) -> When:
+    """`when` moved by whole years at its own precision (29 February becomes 28 February)."""
+    if isinstance(when, Month):
+        return Month(when.year + years, when.month)
+    if isinstance(when, Year):
+        return Year(when.year + years)
+    return _add_years(when, years)
 
 
-def challenge_date(row: dict[str, Any]) -> date | None:
+def challenge_date(row: dict[str, Any]) -> When | None:
+    """A challenge's date as the graph states it -- a day, or a month where only the month is
+    known -- else the year and month in its key."""
     if row.get("start"):
-        return first_day(from_iso(str(row["start"])))
+        return from_iso(str(row["start"]))
     match = _KEY_DATE.search(row["challenge"])
-    return date(int(match[1]), int(match[2] or 1), 1) if match else None
+    if not match:
+        return None
+    return Month(int(match[1]), int(match[2])) if match[2] else Year(int(match[1]))
+
+
+def _still_open(due: When, as_of: date) -> bool:
+    """A follow-up due on a day is overdue from that day; due in a month or year, once the
+    month or year is over."""
+    return due > as_of if isinstance(due, date) else last_day(due) >= as_of
 
 
 def overdue_challenges(store: ox.Store, as_of: date) -> list[OverdueChallenge]:
@@ -118,22 +134,24 @@ def overdue_challenges(store: ox.Store, as_of: date) -> list[OverdueChallenge]:
     out = []
     for row in rows(store, _CHALLENGES):
         started = challenge_date(row)
-        if started is None or started > as_of:
+        if started is None or first_day(started) > as_of:
             continue
         due = add_years(started, FOLLOW_UP_YEARS)
-        if due > as_of:
-            continue  # the window is still open
-        # An undated follow-up visit still counts: the source says it took place.
-        if any(w is None or started <= w <= due for w in records.get(row["challenge"], [])):
+        if _still_open(due, as_of):
             continue
+        # An undated follow-up visit still counts: the source says it took place.
+        window = (first_day(started), last_day(due))
+        if any(w is None or window[0] <= w <= window[1] for w in records.get(row["challenge"], [])):
+            continue
+        # printed at the precision the graph states it, and the same value reckoned with
         out.append(
             OverdueChallenge(
                 row["challenge"],
                 row.get("label"),
                 row["council"],
                 row["councilName"],
-                started.isoformat(),
-                due.isoformat(),
+                str(started),
+                str(due),
             )
         )
     return sorted(out, key=lambda c: (c.date, c.challenge))
@@ -145,10 +163,11 @@ def due_councils(store: ox.Store, as_of: date) -> list[DueCouncil]:
         store,
         _CHALLENGES.replace("  FILTER NOT EXISTS { ?challenge cg:followUpOf ?earlier }\n", ""),
     ):
-        started = challenge_date(row)
+        when = challenge_date(row)
+        started = first_day(when) if when is not None else None
         if started is not None and started <= as_of:
             latest[row["council"]] = max(started, latest.get(row["council"], started))
-    cutoff = add_years(as_of, -CHALLENGE_YEARS)
+    cutoff = _add_years(as_of, -CHALLENGE_YEARS)
     out = []
     for row in rows(store, _COUNCILS):
         if row.get("end") and first_day(from_iso(str(row["end"]))) <= as_of:

@@ -59,8 +59,12 @@ def test_due_as_of_dates(analysis_store: ox.Store) -> None:
     def overdue(day: date) -> list[str]:
         return [c.challenge for c in due(analysis_store, day).challenges]
 
-    assert overdue(date(2013, 11, 30)) == []  # Thurrock's window is still open
-    assert overdue(date(2013, 12, 1)) == [THURROCK]
+    # Thurrock's challenge is known only as December 2011: its follow-up is due in December
+    # 2013, overdue once that month is over (on 1 December it may not yet be two years)
+    assert overdue(date(2013, 12, 31)) == []
+    assert overdue(date(2014, 1, 1)) == [THURROCK]
+    [thurrock] = due(analysis_store, date(2014, 1, 1)).challenges
+    assert (thurrock.date, thurrock.follow_up_due) == ("2011-12", "2013-12")  # as stated
     # Islington's window closed on 2020-03-20: its responses are in a 2024 plan, too late;
     # Tower Hamlets answered in its 2019 follow-up paper, within two years.
     assert overdue(date(2020, 3, 20)) == [THURROCK, ISLINGTON]
