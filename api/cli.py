@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -20,6 +20,9 @@ from rich.table import Table
 
 from councilgraph.errors import CouncilGraphError, OntologyError
 from councilgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from graph.sparql import Bindable
 
 app = typer.Typer(
     name="councilgraph",
@@ -158,6 +161,15 @@ def query(
             help="table | json | csv | tsv | xml (SELECT/ASK); ttl | nt | jsonld (CONSTRUCT)",
         ),
     ] = "table",
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--bind",
+            "-b",
+            metavar="NAME=VALUE",
+            help="bind ?NAME to VALUE (an integer, true/false, <IRI>, or text); repeatable",
+        ),
+    ] = None,
 ) -> None:
     """Run a SPARQL query against the graph (default graph = union of all sources)."""
     from graph import sparql
@@ -169,10 +181,36 @@ def query(
         from graph.store import open_store
 
         text = _query_text(query_or_file)
-        result = sparql.run(open_store(settings.store), text)
+        result = sparql.run(open_store(settings.store), text, _bindings(bind or []))
         sys.stdout.write(render(result, fmt, console=out))
 
     guarded(body)
+
+
+def _bindings(pairs: list[str]) -> dict[str, Bindable]:
+    """`--bind atLeast=3` -> {"atLeast": 3}: integers and true/false typed, <...> an IRI."""
+    import pyoxigraph as ox
+
+    from councilgraph.errors import QueryError
+
+    bound: dict[str, Bindable] = {}
+    for pair in pairs:
+        name, _, value = pair.partition("=")
+        name = name.strip().removeprefix("?")
+        if not name.isidentifier() or not _:
+            raise QueryError(f"--bind {pair!r}: write NAME=VALUE, e.g. --bind atLeast=3")
+        if value.startswith("<") and value.endswith(">"):
+            try:
+                bound[name] = ox.NamedNode(value[1:-1])
+            except ValueError as exc:
+                raise QueryError(f"--bind {pair!r}: not an IRI ({exc})") from exc
+        elif value.lstrip("-").isdigit():
+            bound[name] = int(value)
+        elif value in ("true", "false"):
+            bound[name] = value == "true"
+        else:
+            bound[name] = value
+    return bound
 
 
 def _query_text(query_or_file: str) -> str:

@@ -9,10 +9,14 @@ overrides from the theme-override register, and similar recommendations.
   "override", and a `cg:ThemeClassification` in the register's graph carries
   `prov:wasDerivedFrom` the register and `cg:sourceLocation` its row. (The provenance sits
   on that node, not on the recommendation, whose `prov:wasDerivedFrom` must be a document.)
-- Similar recommendations made to other councils: `cg:similarTo` plus a scored
-  `cg:Similarity` node (`cg:from`, `cg:to`, `cg:score`, `cg:method`) in the analyses graph.
-  `similarity_graph` makes them apart from the rest (needing only the texts), so a large
-  build computes them in a second process while the first maps and writes the store.
+- Topics and similar recommendations made to other councils, in the analyses graph: each
+  recommendation `cg:raisesTopic` the thesaurus topics (ontology/topics.ttl) its text
+  signals; `cg:similarTo` plus a scored `cg:Similarity` node (`cg:from`, `cg:to`,
+  `cg:score`, `cg:method` with its version, and `cg:basis`: the topics and words the two
+  share, in words; the topics both raise are also their common `cg:raisesTopic`, so they
+  are not stated again on each of the 75,000 similarities of a 100% build). `similarity_graph` makes them apart from the rest
+  (needing only the texts), so a large build computes them in a second process while the
+  first maps and writes the store.
 """
 
 from __future__ import annotations
@@ -24,11 +28,11 @@ from collections.abc import Sequence
 from rdflib import RDF, Literal, URIRef
 
 from councilgraph.errors import RegisterError
-from graph import similarity, themes
+from graph import similarity, themes, topics
 from graph.context import Context, add, lit
 from graph.iris import Minter
 from graph.mapping import recommendation_iri
-from graph.namespaces import CG, DCT, PROV, THEME
+from graph.namespaces import CG, DCT, PROV, THEME, TOPIC
 from graph.triples import TripleSet
 from loaders import records as r
 
@@ -170,9 +174,15 @@ def _record_override(ctx: Context, target: URIRef, theme: URIRef, ov: r.ThemeOve
 def similarity_graph(
     items: Sequence[similarity.Item], minter: Minter, share: tuple[int, int] = (0, 1)
 ) -> TripleSet:
-    """The similar-recommendation statements about `items` (or the `share` of them that
-    `similarity.similar` describes), as (part of) the analyses graph."""
+    """The topic and similar-recommendation statements about `items` (or the `share` of
+    them that `similarity.similar` describes), as (part of) the analyses graph."""
     g = TripleSet(analyses_graph(minter))
+    first, last = similarity.portion(len(items), share)
+    mine = items[first:last]
+    _, raised = topics.weights([item.text for item in mine], decay=0.0, broader_share=0.0)
+    for item, found in zip(mine, raised, strict=True):
+        for topic in found:
+            g.add((URIRef(item.key), CG.raisesTopic, TOPIC[topic.topic.key]))
     for m in similarity.similar(items, share=share):
         source, target = URIRef(m.source), URIRef(m.target)
         g.add((source, CG.similarTo, target))
@@ -182,4 +192,5 @@ def similarity_graph(
         g.add((node, CG.to, target))
         g.add((node, CG.score, lit(m.score)))
         g.add((node, CG.method, Literal(similarity.METHOD)))
+        g.add((node, CG.basis, Literal(m.basis)))
     return g

@@ -31,6 +31,7 @@ CONCEPT = Vocabulary(
     str(CG) + "concept/"
 )  # concepts that documents define (signs, stages, criteria)
 MEASURE = Vocabulary(str(CG) + "measure/")
+TOPIC = Vocabulary(str(CG) + "topic/")  # the topic thesaurus, ontology/topics.ttl
 
 PREFIXES: dict[str, Namespace | type[DefinedNamespace]] = {
     "cg": CG,
@@ -80,6 +81,7 @@ __all__ = [
     "THEME",
     "THEME_2012",
     "TIME",
+    "TOPIC",
     "XSD",
     "bind_prefixes",
     "sparql_prologue",

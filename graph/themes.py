@@ -224,10 +224,20 @@ def stem(word: str) -> str:
     return word
 
 
+def content_words(lowered: str) -> list[tuple[str, int, int]]:
+    """(stem, start, end) of each content word of a lower-cased text, synonyms folded: what
+    `tokens` is made of, with where each word is (to quote a shared phrase)."""
+    found = []
+    for match in _WORD.finditer(lowered):
+        word = SYNONYMS.get(match.group(), match.group())
+        if word not in _STOP and len(word) > 1:
+            found.append((stem(word), match.start(), match.end()))
+    return found
+
+
 def tokens(text: str) -> list[str]:
     """Stems of content words, synonyms folded, then their bigrams."""
-    words = [SYNONYMS.get(w, w) for w in _WORD.findall(text.lower())]
-    stems = [stem(w) for w in words if w not in _STOP and len(w) > 1]
+    stems = [s for s, _, _ in content_words(text.lower())]
     return stems + [f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
 
 

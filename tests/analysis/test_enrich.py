@@ -134,6 +134,10 @@ def test_near_paraphrases_to_different_councils_find_each_other() -> None:
             assert key in best, f"{key} found nothing"
             assert pairs.get(best[key].target) == pair, f"{key} -> {best[key].target}"
             assert best[key].score >= similarity.MIN_SCORE
+        elif pair == "u3":  # a permanent director of children's services: only what shares that
+            found = [m for m in matches if m.source == key]
+            assert found and all(m.topics == ("childrens-services",) for m in found), found
+            assert not any(m.target in pairs for m in found)
         else:  # unrelated recommendations find nothing
             assert key not in best, f"{key} -> {best[key]}"
 
