@@ -376,7 +376,10 @@
   });
   document.getElementById("search").addEventListener("input", ev => search(ev.target.value));
   document.getElementById("filter-organisation").addEventListener("change", ev => {
-    const id = byLabel(ev.target.value); if (id !== null) focus(id); else back(); });
+    const id = byLabel(ev.target.value);
+    if (id === null) back();
+    else if (!liveNode(id)) setStatus(ev.target.value + " has no live link on " + state.view.on);
+    else focus(id); });
   for (const id of ["filter-council", "filter-area"]) document.getElementById(id).addEventListener("change", filterBy);
   document.getElementById("reset").addEventListener("click", reset);
   document.getElementById("overview").addEventListener("click", overview);
