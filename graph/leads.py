@@ -1,12 +1,14 @@
 """Who leads what on a date: one definition for /leads, `councilgraph leads` and researchers.
 
-The semantics are the library query q12 (`graph/queries/q12-leads-on-a-date.rq`), run here
-with the date, the window and the filters bound as typed terms; tenure itself (when each
-membership is known to hold) is worked out at build time by `graph.tenure`. A post is
-current on a date when its known interval holds it; with no known end, only while its
-latest evidence (last statement, or start) is within the window before the date; with no
-known start, only from the window before its earliest evidence (first statement, or end);
-a former post with no known end never. `include_stale` adds the rest, marked stale.
+The rows are the library query q12's (`graph/queries/q12-leads-on-a-date.rq`), run here with
+the filters bound as typed terms; tenure itself (when each membership is known to hold) is
+worked out at build time by `graph.tenure`. Whether a row is current on the date is decided
+by `graph.live`, the rule the maps and reliance use too (q12 states it in SPARQL for
+researchers, and a test holds the two together): a post is current when its known interval
+holds the date; with no known end, only while its latest evidence (last statement, or
+start) is within the window before the date; with no known start, only from the window
+before its earliest evidence (first statement, or end); a former post with no known end
+never. `include_stale` adds the rest, marked stale.
 
 `person` and `organisation` may be ids, names or aliases (`graph.names.resolve`); an unknown
 one, or an area no policy area matches, is a QueryError 422 naming the nearest known ones.
@@ -20,7 +22,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from graph import names
+from graph import live, names
 from graph.sparql import Bindable, named_query, rows
 
 QUERY = "q12"
@@ -60,12 +62,6 @@ class Lead:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def shifted(day: date, years: int) -> str:
-    """`day` moved by whole years as q12 moves it: by the digits, so that 2012-02-29 less
-    three years is "2009-02-29", which 2009-02-28 falls short of and 2009-03-01 passes."""
-    return f"{day.year + years:04d}{day.isoformat()[4:]}"
 
 
 def lead_rows(
@@ -114,19 +110,37 @@ def leads(
         if organisation
         else None
     )
-    found = lead_rows(
+    found = lead_rows(  # every row: graph.live decides which are current
         store,
         on=on,
         window_years=window_years,
-        include_stale=include_stale,
+        include_stale=True,
         area=area,
         person=person_iri,
         organisation=org_iri,
     )
-    return unique(as_lead(row) for row in found)
+    listed = unique(as_lead(row, on=on, window_years=window_years) for row in found)
+    return [lead for lead in listed if include_stale or not lead.stale]
 
 
-def as_lead(row: dict[str, Any]) -> Lead:
+def evidence(row: dict[str, Any]) -> live.Evidence:
+    """What `graph.live`'s rule reads, from a q12 row."""
+
+    def text(key: str) -> str | None:
+        value = row.get(key)
+        return None if value is None else str(value)
+
+    return live.Evidence(
+        held_from=text("since"),
+        held_until=text("until"),
+        not_before=text("notBefore"),
+        first_stated=text("firstStated"),
+        last_stated=text("lastStated"),
+        former=bool(row.get("former")),
+    )
+
+
+def as_lead(row: dict[str, Any], *, on: date, window_years: int) -> Lead:
     def text(key: str) -> str | None:
         value = row.get(key)
         return None if value is None else str(value)
@@ -155,7 +169,7 @@ def as_lead(row: dict[str, Any]) -> Lead:
         acting=bool(row.get("acting")),
         former=bool(row.get("former")),
         kind=text("kind"),
-        stale=not row.get("current"),
+        stale=not live.live_on(evidence(row), on, window_years),
         document=text("doc"),
         document_title=text("docTitle"),
         location=text("location"),

@@ -16,7 +16,7 @@ that is 360 flows where the pairwise method ran 56,296.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,16 +42,20 @@ class CutTree:
 
     def __init__(
         self,
-        holdings: Mapping[str, Sequence[str]],
+        holdings: Mapping[str, Sequence[str]] | Iterable[tuple[str, Sequence[str]]],
         check: Callable[[], None] | None = None,
     ) -> None:
-        """`holdings`: each person -> the organisations they hold posts in; `check` is
-        called before each flow and may raise to stop the work."""
+        """`holdings`: each person -> the organisations they hold posts in, or (person,
+        organisations) pairs, where a person may come more than once (the organisations
+        they joined at one time, and at another: each is a thread of its own, and a cut
+        names the person once); `check` is called before each flow and may raise to stop
+        the work."""
         self._check = check or (lambda: None)
         org_ids: dict[str, int] = {}
         people: list[str] = []
         members: list[list[int]] = []
-        for person, orgs in holdings.items():
+        pairs = holdings.items() if isinstance(holdings, Mapping) else holdings
+        for person, orgs in pairs:
             ids = sorted({org_ids.setdefault(o, len(org_ids)) for o in orgs})
             if len(ids) >= 2:  # a person in one organisation joins nothing
                 people.append(person)
@@ -167,7 +171,7 @@ class CutTree:
         inside[component.orgs[below]] = True
         counts = np.bincount(self.person_of, inside[self.org_of], minlength=len(self.people))
         straddle = np.flatnonzero((counts > 0) & (counts < self.degree))
-        return tuple(self.people[p] for p in straddle)
+        return tuple(dict.fromkeys(self.people[p] for p in straddle))
 
 
 def _min_cut(graph: csr_array, s: int, t: int, n: int) -> tuple[int, np.ndarray]:

@@ -7,24 +7,24 @@ each query here is one index scan, timed as a step of its own (`visualisations.s
 The rows are joined in Python into small dataclasses, so `projections` stay about graph
 shape and every map made in one call shares one read of the store.
 
-Time (issue 16's vocabulary, used when the build has it): `cg:heldFrom` / `cg:heldUntil`
-(the effective interval), `cg:lastStated`, `cg:linkKind`, beside `cg:startDate` /
-`cg:endDate` (a day, month or year), `cg:isFormer`, `cg:isInterim`, `cg:isActing`.
+Time: each membership's tenure as the build works it out (`graph.tenure`): `cg:heldFrom` /
+`cg:heldUntil`, `cg:notBefore`, `cg:firstStated` / `cg:lastStated`, `cg:linkKind`, beside
+`cg:startDate` / `cg:endDate` (a day, month or year), `cg:isFormer`, `cg:isInterim`,
+`cg:isActing`. Whether a membership is live on a date is `graph.live`'s rule, the one /leads
+uses: `Membership.span` is the days it is live, under the window of `Facts.window_years`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph import live
 from graph.namespaces import CG, sparql_prologue
 from graph.sparql import rows
-from loaders.dates import first_day, from_iso, last_day
 from visualisations.steps import Steps
 
 # One scan of one property. The property is written in the text (these are constants of
@@ -49,7 +49,7 @@ _TEAMS = """SELECT ?team ?subject ?challenge ?label ?start ?doc WHERE {
 _DOCUMENTS = """SELECT ?doc ?title ?date WHERE {
   ?doc a cg:Document . OPTIONAL { ?doc dct:title ?title } OPTIONAL { ?doc dct:date ?date } }"""
 
-STALE_YEARS = 3  # a post with no known end counts this long after its latest statement
+WINDOW_YEARS = 3  # the default of the leads_window_years setting
 _KIND_OF = {  # most specific first
     str(CG.Council): "council",
     str(CG.PeerTeam): "peer-team",
@@ -60,12 +60,13 @@ _POST_DETAILS = {  # field of Membership <- property
     "area": "cg:policyArea",
     "start": "cg:startDate",
     "end": "cg:endDate",
-    "stated_on": "cg:statedOn",
     "former": "cg:isFormer",
     "interim": "cg:isInterim",
     "acting": "cg:isActing",
     "held_from": "cg:heldFrom",
     "held_until": "cg:heldUntil",
+    "not_before": "cg:notBefore",
+    "first_stated": "cg:firstStated",
     "last_stated": "cg:lastStated",
     "link_kind": "cg:linkKind",
 }
@@ -79,6 +80,7 @@ _PROPERTIES = {
     "cg:statedIn",
     "cg:reliesOnIndividualRelationships",
     "cg:statement",
+    "cg:contact",
     "cg:sourceLocation",
     "prov:wasDerivedFrom",
 }
@@ -101,6 +103,7 @@ class Partnership:
     label: str
     members: dict[str, str] = field(default_factory=dict)  # IRI -> label
     reliant: bool = False
+    contacts: set[str] = field(default_factory=set)  # people it names as its contacts
     statement: str = ""
     location: str = ""
     source: str = ""
@@ -126,33 +129,29 @@ class Membership:
     acting: bool = False
     held_from: str | None = None
     held_until: str | None = None
-    last_stated: str | None = None  # the latest statement of it (issue 16), else statedOn
+    not_before: str | None = None
+    first_stated: str | None = None
+    last_stated: str | None = None
     link_kind: str | None = None  # post | commission | team-seat | partnership-seat | former-post
 
     @property
     def years(self) -> set[int]:
         return {y for y in (year_of(self.start), year_of(self.end)) if y is not None}
 
-    def live_on(self, day: date, *, stale_years: int = STALE_YEARS) -> bool:
-        """Held on `day`: never a former post; inside the known interval (effective, else as
-        stated, at its precision); with no known end, only while the latest statement of it
-        is at most `stale_years` old, so an undated post is not current for ever (issue 16's
-        rule)."""
-        if self.former:
-            return False
-        begins = self.held_from or self.start
-        ends = self.held_until or self.end
-        if begins and first_day(from_iso(begins)) > day:
-            return False
-        if ends:
-            return last_day(from_iso(ends)) >= day
-        stated = self.last_stated or begins
-        if not stated:
-            return False
-        seen = last_day(from_iso(stated))
-        if seen >= day:  # stated as held after the day: held then only if known to have begun
-            return begins is not None
-        return (day - seen).days <= 366 * stale_years + 1
+    @property
+    def evidence(self) -> live.Evidence:
+        return live.Evidence(
+            held_from=self.held_from,
+            held_until=self.held_until,
+            not_before=self.not_before,
+            first_stated=self.first_stated,
+            last_stated=self.last_stated,
+            former=self.former,
+        )
+
+    def span(self, window_years: int = WINDOW_YEARS) -> live.Span | None:
+        """The days it is live (`graph.live`, the rule of /leads); None if on none."""
+        return live.span(self.evidence, window_years)
 
 
 @dataclass
@@ -167,6 +166,7 @@ class Facts:
     teams: dict[str, Team] = field(default_factory=dict)
     partnerships: list[Partnership] = field(default_factory=list)
     documents: dict[str, tuple[str, str]] = field(default_factory=dict)  # IRI -> (title, date)
+    window_years: int = WINDOW_YEARS  # how long a post with no known end counts (graph.live)
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or _label(iri)
@@ -188,10 +188,11 @@ def _select(store: ox.Store, query: str) -> list[dict[str, Any]]:
     return rows(store, sparql_prologue() + query)
 
 
-def load(store: ox.Store, steps: Steps | None = None) -> Facts:
-    """Read everything the maps need; each query is a step of its own."""
+def load(store: ox.Store, steps: Steps | None = None, window_years: int = WINDOW_YEARS) -> Facts:
+    """Read everything the maps need; each query is a step of its own. `window_years` is
+    how long a post with no known end counts after its latest evidence (as on /leads)."""
     steps = steps or Steps()
-    facts = Facts()
+    facts = Facts(window_years=window_years)
     with steps.step("names and labels"):
         facts.labels = {r["x"]: r["label"] for r in _select(store, _LABELS)}
         facts.labels.update({r["x"]: r["name"] for r in _select(store, _NAMES)})
@@ -255,7 +256,7 @@ def _memberships(store: ox.Store, facts: Facts) -> list[Membership]:
         if m in org:
             sources[m].append(doc)
     leading = {r["role"] for r in _select(store, _ROLES) if r.get("lead")}
-    label, dates = facts.label, facts.documents
+    label = facts.label
     found = []
     for iri in sorted(org):
         role, area = more["role"].get(iri), more["area"].get(iri)
@@ -278,8 +279,9 @@ def _memberships(store: ox.Store, facts: Facts) -> list[Membership]:
                 acting=more["acting"].get(iri) is True,
                 held_from=_text(more["held_from"].get(iri)),
                 held_until=_text(more["held_until"].get(iri)),
-                last_stated=_text(more["last_stated"].get(iri) or more["stated_on"].get(iri))
-                or _latest(dates.get(s, ("", ""))[1] for s in stated),
+                not_before=_text(more["not_before"].get(iri)),
+                first_stated=_text(more["first_stated"].get(iri)),
+                last_stated=_text(more["last_stated"].get(iri)),
                 link_kind=_text(more["link_kind"].get(iri)),
             )
         )
@@ -298,6 +300,9 @@ def _partnerships(store: ox.Store, facts: Facts) -> list[Partnership]:
     for p, value in pairs(store, "cg:reliesOnIndividualRelationships", _OF_PARTNERSHIPS):
         if p in found and value is True:
             found[p].reliant = True
+    for p, person in pairs(store, "cg:contact", _OF_PARTNERSHIPS):
+        if p in found:
+            found[p].contacts.add(person)
     for attribute, predicate in (
         ("statement", "cg:statement"),
         ("location", "cg:sourceLocation"),
@@ -308,10 +313,6 @@ def _partnerships(store: ox.Store, facts: Facts) -> list[Partnership]:
             if p in found and not getattr(found[p], attribute):
                 setattr(found[p], attribute, str(value))
     return sorted(found.values(), key=lambda p: (p.label, p.iri))
-
-
-def _latest(dates: Iterable[str]) -> str | None:
-    return max((d for d in dates if d[:4].isdigit()), default=None)
 
 
 def _text(value: Any) -> str | None:

@@ -1,12 +1,16 @@
 """How much the network of organisations relies on individual people. Pure functions.
 
 Input is the person–organisation graph (`projections.person_org_network`: nodes with
-kind "person" or an organisation kind, edges = posts). Measures:
+kind "person" or an organisation kind, edges = links live on its date, or on some date). A
+person joins the organisations they were linked to at once (`projections.at_once`), so a
+career move joins nothing. Measures:
 
-- per linked pair of organisations: the distinct people who hold posts in both, and the pair's
+- per linked pair of organisations: the distinct people who hold posts in both, the kinds
+  of link that join them (post, commission, partnership-seat, team-seat), and the pair's
   node connectivity *through people* (Menger: the fewest people whose departure cuts every
   path between the two), with one such set of people, every pair from one Gomory–Hu tree
-  (`visualisations.cuts`). Connectivity 1 means the relationship hangs on one person.
+  (`visualisations.cuts`). Connectivity 1 means the relationship hangs on one person, and
+  the pair then lists the links that person carries at its two ends, with kind and dates.
 - people who are articulation points of the graph (their departure splits it);
 - bridge links of the organisation network (a link whose loss disconnects);
 - betweenness of every node;
@@ -28,8 +32,38 @@ import rustworkx as rx
 
 from visualisations.cuts import CutTree
 from visualisations.facts import Partnership
+from visualisations.projections import Link
+from visualisations.together import at_once
 
 PERSON = "person"
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A link that the one person a pair hangs on carries, at one end of the pair."""
+
+    person: str  # name
+    kind: str  # post | commission | team-seat | partnership-seat
+    post: str
+    organisation: str
+    since: str | None  # held from (as known)
+    until: str | None  # held until (as known)
+    live_from: str | None  # the days it is live (graph.live)
+    live_until: str | None
+
+    @classmethod
+    def of(cls, link: Link) -> Carried:
+        span = link.span
+        return cls(
+            link.name,
+            link.kind,
+            link.post,
+            link.org_label,
+            link.start,
+            link.end,
+            span.first if span else None,
+            span.last if span else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -42,6 +76,8 @@ class PairReliance:
     connectivity: int  # fewest people whose departure separates a and b
     cut: tuple[str, ...]  # names of one such smallest set of people
     bridge: bool = False  # the link is a bridge of the organisation network
+    kinds: tuple[str, ...] = ()  # the kinds of link its people hold at its two ends
+    carried: tuple[Carried, ...] = ()  # when it hangs on one person: their links there
 
     @property
     def hangs_on(self) -> str | None:
@@ -68,8 +104,9 @@ class PartnershipReliance:
     location: str
     statement: str
     members: tuple[str, ...]
-    contacts: tuple[str, ...]  # people with a post in the partnership itself
+    contacts: tuple[str, ...]  # people with a live post in it, or a live seat for it
     weakest: int  # lowest person-connectivity between two of its members (0 = none)
+    iri: str = ""
 
 
 @dataclass
@@ -79,9 +116,13 @@ class Reliance:
     betweenness: dict[str, float] = field(default_factory=dict)
     shares: list[OrgShare] = field(default_factory=list)
     partnerships: list[PartnershipReliance] = field(default_factory=list)
+    on: str | None = None  # the date the links are live on (None: on any date)
+    window_years: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
+            "on": self.on,
+            "window_years": self.window_years,
             "pairs": [asdict(p) | {"hangs_on": p.hangs_on} for p in self.pairs],
             "articulation_people": [
                 {"person": k, "name": v}
@@ -96,20 +137,17 @@ def is_person(graph: nx.Graph, node: str) -> bool:
     return bool(graph.nodes[node].get("kind") == PERSON)
 
 
-def holdings(bipartite: nx.Graph) -> dict[str, list[str]]:
-    """Each person -> the organisations they hold posts in."""
-    return {
-        n: [o for o in bipartite[n] if not is_person(bipartite, o)]
-        for n in bipartite
-        if is_person(bipartite, n)
-    }
+def holdings(bipartite: nx.Graph) -> list[tuple[str, tuple[str, ...]]]:
+    """Each person with the organisations they held posts in at once (a person may come
+    more than once when no date is given: `projections.at_once`)."""
+    return at_once(bipartite)
 
 
 def organisation_links(bipartite: nx.Graph) -> dict[tuple[str, str], set[str]]:
-    """Each pair of organisations that share people -> those people (IRIs)."""
+    """Each pair of organisations that share people at once -> those people (IRIs)."""
     pairs: dict[tuple[str, str], set[str]] = {}
-    for person, orgs in holdings(bipartite).items():
-        for a, b in combinations(sorted(orgs), 2):
+    for person, orgs in holdings(bipartite):
+        for a, b in combinations(orgs, 2):
             pairs.setdefault((a, b), set()).add(person)
     return pairs
 
@@ -118,16 +156,17 @@ def pair_reliance(
     bipartite: nx.Graph, tree: CutTree | None = None, *, names: bool = True
 ) -> list[PairReliance]:
     """Every linked pair of organisations, weakest first. Without `names`, for drawing, a
-    pair names neither its people nor its cut unless it hangs on one person (56,000 pairs
-    at 100%, carried by 22 people each on average)."""
+    pair names neither its people, nor its cut, nor its kinds of link unless it hangs on
+    one person (56,000 pairs at 100%, carried by 22 people each on average)."""
     tree = tree or CutTree(holdings(bipartite))
     links = organisation_links(bipartite)
     bridges = _bridges(list(links))
     labels = {n: str(d.get("label", n)) for n, d in bipartite.nodes(data=True)}
+    kinds = _kinds_at(bipartite) if names else {}
     found = []
     values = tree.connectivities(list(links)).tolist()
     for ((a, b), people), value in zip(links.items(), values, strict=True):
-        named = names or value == 1
+        one = value == 1
         found.append(
             PairReliance(
                 a,
@@ -136,11 +175,35 @@ def pair_reliance(
                 labels[b],
                 tuple(sorted(labels[p] for p in people)) if names else (),
                 value,
-                tuple(sorted(labels[p] for p in tree.cut(a, b))) if named else (),
+                tuple(sorted(labels[p] for p in tree.cut(a, b))) if names or one else (),
                 frozenset((a, b)) in bridges,
+                tuple(sorted(set().union(*(kinds[p, o] for p in people for o in (a, b)))))
+                if names
+                else (),
+                _carried(bipartite, people, a, b) if one else (),
             )
         )
     return sorted(found, key=lambda p: (p.connectivity, p.a_label, p.b_label))
+
+
+def _kinds_at(bipartite: nx.Graph) -> dict[tuple[str, str], frozenset[str]]:
+    """(person, organisation) -> the kinds of the links between them."""
+    found: dict[tuple[str, str], frozenset[str]] = {}
+    for a, b, data in bipartite.edges(data=True):
+        kinds = frozenset(link.kind for link in data.get("links", ()))
+        found[a, b] = found[b, a] = kinds
+    return found
+
+
+def _carried(bipartite: nx.Graph, people: set[str], a: str, b: str) -> tuple[Carried, ...]:
+    """The links the one person who joins a and b holds at each of them."""
+    return tuple(
+        Carried.of(link)
+        for person in sorted(people)
+        for org in (a, b)
+        if bipartite.has_edge(person, org)
+        for link in bipartite.edges[person, org].get("links", ())
+    )
 
 
 def _undirected(graph: nx.Graph) -> tuple[rx.PyGraph, list[Any]]:
@@ -160,11 +223,22 @@ def _bridges(pairs: list[tuple[str, str]]) -> set[frozenset[str]]:
 
 
 def articulation_people(bipartite: nx.Graph) -> dict[str, str]:
-    found, nodes = _undirected(bipartite)
+    """People whose departure splits the graph of people and organisations (each person's
+    organisations at once joined through a node of its own)."""
+    found = rx.PyGraph()
+    index: dict[str, int] = {}
+    person_of: dict[int, str] = {}
+    for person, orgs in holdings(bipartite):
+        node = found.add_node(None)
+        person_of[node] = person
+        for org in orgs:
+            if org not in index:
+                index[org] = found.add_node(None)
+            found.add_edge(node, index[org], None)
     return {
-        nodes[i]: str(bipartite.nodes[nodes[i]].get("label", nodes[i]))
-        for i in rx.articulation_points(found)
-        if is_person(bipartite, nodes[i])
+        person_of[i]: str(bipartite.nodes[person_of[i]].get("label", person_of[i]))
+        for i in sorted(rx.articulation_points(found))
+        if i in person_of
     }
 
 
@@ -184,20 +258,24 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
 
 def top_person_shares(bipartite: nx.Graph) -> list[OrgShare]:
     """Per organisation: how many of its outside links its best-connected person carries alone."""
+    reach: dict[str, dict[str, set[str]]] = {}
+    for person, orgs in holdings(bipartite):
+        for org in orgs:
+            reach.setdefault(org, {}).setdefault(person, set()).update(o for o in orgs if o != org)
     shares = []
     for org in (n for n in bipartite if not is_person(bipartite, n)):
-        reach = {p: set(bipartite[p]) - {org} for p in bipartite[org] if is_person(bipartite, p)}
-        outside = set().union(*reach.values()) if reach else set()
+        people = reach.get(org, {})
+        outside = set().union(*people.values()) if people else set()
         if not outside:
             continue
-        top = max(sorted(reach), key=lambda p: len(reach[p]))
+        top = max(sorted(people), key=lambda p: len(people[p]))
         shares.append(
             OrgShare(
                 org,
                 str(bipartite.nodes[org].get("label", org)),
                 len(outside),
                 str(bipartite.nodes[top].get("label", top)),
-                len(reach[top]),
+                len(people[top]),
             )
         )
     return sorted(shares, key=lambda s: (-s.share, -s.outside_links, s.label))
@@ -216,9 +294,11 @@ def flagged_partnerships(
         pairs = list(combinations(sorted(p.members), 2))
         weakest = min((tree.connectivity(a, b) for a, b in pairs), default=0)
         contacts = sorted(
-            str(bipartite.nodes[n].get("label"))
-            for n in bipartite.adj.get(p.iri, {})
-            if is_person(bipartite, n)
+            {
+                str(bipartite.nodes[n].get("label"))
+                for n in [*bipartite.adj.get(p.iri, {}), *_seated(bipartite, p)]
+                if is_person(bipartite, n)
+            }
         )
         found.append(
             PartnershipReliance(
@@ -229,9 +309,23 @@ def flagged_partnerships(
                 tuple(sorted(p.members.values())),
                 tuple(contacts),
                 weakest,
+                p.iri,
             )
         )
     return found
+
+
+def _seated(bipartite: nx.Graph, partnership: Partnership) -> list[str]:
+    """The partnership's named contacts with a live partnership seat in one of its members."""
+    return [
+        person
+        for person in partnership.contacts
+        for member in partnership.members
+        if bipartite.has_edge(person, member)
+        and any(
+            link.kind == "partnership-seat" for link in bipartite.edges[person, member]["links"]
+        )
+    ]
 
 
 def reliance(
@@ -281,4 +375,5 @@ def annotate(
             {(la, lb), (lb, la)} & single
         )
         data["hangs_on"] = pair.hangs_on if pair else None
+    graph.graph["flagged"] = result.partnerships
     return graph

@@ -1,14 +1,20 @@
 """Projections of the RDF store into networkx graphs, for the reliance metrics and the maps.
 
-Pure functions over what `visualisations.facts.load` read from the store; each takes an
-optional date, and then keeps only the posts live on it (`Membership.live_on`):
+Pure functions over what `visualisations.facts.load` read from the store. Every link is a
+membership with the days it is live (`graph.live`, the rule of /leads: `Link.span`); one
+live on no day (a former post with no known end: career history) is no link. Each
+projection takes an optional date: with one, it keeps the links live on it; without, every
+link live on some day, and two organisations are joined through a person only where that
+person's links to both were live on the same day (`together`), so a career move joins
+nothing. Each link keeps its kind: a post held, a Lead Chief Executive commission, a
+partnership seat, a seat on one peer team (live while its challenge was on site).
 
 - `person_org_network`: people ↔ organisations, one edge per person and organisation carrying
   every post behind it (`links`: person, post, source document, year). A seat on a peer team
   becomes a link to the council the team challenged, because that is the relationship a room
   cares about; a team with no recorded subject stays a node of its own.
 - `organisation_network`: that graph folded onto organisations (two organisations are linked
-  by every person who holds a post in both), plus each partnership tied to its members.
+  by every person who holds a post in both at once), plus each partnership tied to its members.
 - `peer_challenge_network`: peers' home organisations → the councils they challenged.
 - `leads_network`: who leads what: people, the organisations they lead, the policy areas
   they lead on for London Councils.
@@ -17,8 +23,9 @@ optional date, and then keeps only the posts live on it (`Membership.live_on`):
 Node attributes: label, kind (council | organisation | peer-team | partnership | person |
 policy-area), aliases, region and authority_type (councils), councils, areas, years. Edge
 attributes: kind, people (names), links (`Link`: with its kind of link and dates),
-councils, areas, years. Graph attributes: title, sources [(title, date, iri)], and `empty`:
-why the map has no nodes, said on the page and by the command.
+councils, areas, years. Graph attributes: title, sources [(title, date, iri)], `posts`
+(every link drawn), `together` (each person with the organisations they were linked to at
+once), and `empty`: why the map has no nodes, said on the page and by the command.
 """
 
 from __future__ import annotations
@@ -32,7 +39,9 @@ from typing import Any
 import networkx as nx
 
 from councilgraph.errors import QueryError
+from graph.live import Span
 from visualisations import facts
+from visualisations.together import at_once, together
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +63,7 @@ class Link:
     start: str | None = None  # ISO day, month or year, as known (effective where inferred)
     end: str | None = None
     membership: str = ""
+    span: Span | None = None  # the days it is live (graph.live); None: no dates known
 
     leads: bool = False  # a leadership post or a commission
 
@@ -72,11 +82,13 @@ def _kind(m: facts.Membership, team: facts.Team | None) -> str:
 
 
 def _links(found: facts.Facts, on: date | None = None) -> tuple[list[Link], dict[str, str]]:
-    """Every person–organisation link (live on `on`, if given) and the kinds of organisation."""
+    """Every person–organisation link live on `on` (without a date: live on some day), and
+    the kinds of organisation."""
     kinds = dict(found.kinds)
     links = []
     for m in found.memberships:
-        if on is not None and not m.live_on(on):
+        span = m.span(found.window_years)
+        if span is None or (on is not None and not span.holds(on)):
             continue
         team = found.teams.get(m.org)
         years = m.years or {
@@ -95,6 +107,7 @@ def _links(found: facts.Facts, on: date | None = None) -> tuple[list[Link], dict
             start=m.held_from or m.start,
             end=m.held_until or m.end,
             membership=m.iri,
+            span=span,
             leads=m.leadership or m.area is not None,
         )
         if team is not None:  # the seat on the team is a link with the council challenged
@@ -132,10 +145,16 @@ def attached(graph: nx.Graph, link: Link) -> list[str]:
 
 
 def _finish(
-    graph: nx.Graph, found: facts.Facts, title: str, empty: str, links: list[Link]
+    graph: nx.Graph,
+    found: facts.Facts,
+    title: str,
+    why: str,
+    links: list[Link],
+    on: date | None = None,
 ) -> nx.Graph:
     """Links, people and carriers as lists; per-node filter values (areas, years) from the
-    posts at each node; search terms; the list of sources; why the map is empty."""
+    posts at each node; search terms; the list of sources; why the map is empty (`why`,
+    and on which date)."""
     for _, _, data in graph.edges(data=True):
         data["links"] = list(data.get("links", ()))
         data["people"] = list(data.get("people", ()))
@@ -167,7 +186,8 @@ def _finish(
         person_aliases={p: found.aliases[p] for p in sorted(names) if p in found.aliases},
         title=title,
         sources=sorted((docs.get(s, (s, ""))[0], docs.get(s, ("", ""))[1], s) for s in used),
-        empty=empty if graph.number_of_nodes() == 0 else "",
+        empty=why + _for(on) if graph.number_of_nodes() == 0 else "",
+        why=why,
         posts=links,
     )
     return graph
@@ -185,8 +205,8 @@ def person_org_network(
         graph.add_node(link.person, label=link.name, kind="person")
         graph.add_node(link.org, label=link.org_label, kind=kinds.get(link.org, "organisation"))
         _add_edge(graph, link.person, link.org, "post", [link])
-    empty = "no posts in the graph" + _on(on)
-    return _finish(graph, found, "People and organisations", empty, links)
+    graph.graph["together"] = together(links, on)
+    return _finish(graph, found, "People and organisations", "no posts in the graph", links, on)
 
 
 def posts_on(graph: nx.Graph, a: str, b: str) -> list[Link]:
@@ -203,24 +223,24 @@ def posts_on(graph: nx.Graph, a: str, b: str) -> list[Link]:
 
 
 def fold(bipartite: nx.Graph) -> nx.Graph:
-    """Organisations linked through the people they share. An edge names its people
-    (`carriers`); its posts are theirs at its two ends (`posts_on`), not copied onto it:
-    one person in 328 organisations makes 53,000 pairs, and the copies were 990,000."""
+    """Organisations linked through the people they share at once (`together`). An edge
+    names its people (`carriers`); its posts are theirs at its two ends (`posts_on`), not
+    copied onto it: one person in 328 organisations makes 53,000 pairs, and the copies
+    were 990,000."""
     graph = nx.Graph()
     graph.add_nodes_from((n, d) for n, d in bipartite.nodes(data=True) if d["kind"] != "person")
-    pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for person, data in bipartite.nodes(data=True):
-        if data["kind"] != "person":
-            continue
-        posts = {org: bipartite.edges[person, org]["links"] for org in bipartite[person]}
-        name = str(data["label"])
-        for pair in combinations(sorted(posts), 2):
-            edge = pairs.get(pair)
-            if edge is None:
-                edge = pairs[pair] = {"kind": "people", "people": [], "carriers": {}}
-            edge["people"].append(name)
-            edge["carriers"][person] = name
-    graph.add_edges_from((a, b, edge) for (a, b), edge in pairs.items())
+    pairs: dict[tuple[str, str], dict[str, str]] = {}
+    for person, orgs in at_once(bipartite):
+        name = str(bipartite.nodes[person]["label"])
+        for pair in combinations(orgs, 2):
+            carriers = pairs.get(pair)
+            if carriers is None:
+                carriers = pairs[pair] = {}
+            carriers[person] = name
+    graph.add_edges_from(
+        (a, b, {"kind": "people", "people": list(carriers.values()), "carriers": carriers})
+        for (a, b), carriers in pairs.items()
+    )
     return graph
 
 
@@ -244,8 +264,8 @@ def organisation_network(
     for node, data in graph.nodes(data=True):
         data["kind"] = kinds.get(node, data["kind"])
     title = "Organisations and the people who join them"
-    empty = "no organisations or partnerships in the graph" + _on(on)
-    return _finish(graph, found, title, empty, links)
+    empty = "no organisations or partnerships in the graph"
+    return _finish(graph, found, title, empty, links, on)
 
 
 def peer_challenge_network(
@@ -264,7 +284,9 @@ def peer_challenge_network(
     pairs: dict[tuple[str, str], dict[str, Any]] = {}
     for seat in seats:
         graph.add_node(seat.org, label=seat.org_label, kind="council")
-        homes = {h.org: h for h in homes_of.get(seat.person, []) if h.org != seat.org}
+        homes = {
+            h.org: h for h in homes_of.get(seat.person, []) if h.org != seat.org and _meet(h, seat)
+        }
         if not homes:  # a peer with no recorded home organisation still appears
             graph.add_node(seat.person, label=seat.name, kind="person")
             homes = {seat.person: seat}
@@ -277,7 +299,13 @@ def peer_challenge_network(
         edge["people"] = list(edge["carriers"].values())
     graph.add_edges_from((a, b, edge) for (a, b), edge in pairs.items())
     title = "Peer challenges: where the peers came from"
-    return _finish(graph, found, title, "no peer challenge teams in the graph" + _on(on), links)
+    graph.graph["lone"] = False  # a home with no seat live on a date is not drawn then
+    return _finish(graph, found, title, "no peer challenge teams in the graph", links, on)
+
+
+def _meet(a: Link, b: Link) -> bool:
+    """Whether two links were live on one day (a link with no span is taken as always)."""
+    return a.span is None or b.span is None or a.span.meets(b.span)
 
 
 def leads_network(
@@ -287,8 +315,7 @@ def leads_network(
     areas they lead on for London Councils (Lead Chief Executive commissions)."""
     links, kinds = _links(found, on)
     graph = nx.Graph()
-    # a former post is career history: it says someone led there once, never when
-    for lead in (link for link in links if link.leads and link.kind != "former-post"):
+    for lead in (link for link in links if link.leads):
         graph.add_node(lead.person, label=lead.name, kind="person")
         if lead.area:
             area = f"policy-area:{lead.area}"
@@ -300,9 +327,9 @@ def leads_network(
             graph.add_node(lead.org, label=lead.org_label, kind=kinds.get(lead.org, "organisation"))
             _add_edge(graph, lead.person, lead.org, "post", [lead])
     title = "Who leads what: leadership posts and Lead Chief Executive commissions" + _on(on)
-    empty = "no leadership posts or commissions in the graph" + _on(on, "for")
-    leads = [link for link in links if link.leads and link.kind != "former-post"]
-    return _finish(graph, found, title, empty, leads)
+    empty = "no leadership posts or commissions in the graph"
+    leads = [link for link in links if link.leads]
+    return _finish(graph, found, title, empty, leads, on)
 
 
 def council_network(
@@ -320,11 +347,16 @@ def council_network(
     _add_partnerships(graph, [p for p in found.partnerships if iri in p.members])
     label = graph.nodes[iri]["label"]
     title = f"{label}: people, posts and partners" + _on(on)
-    return _finish(graph, found, title, "", bipartite.graph["posts"])
+    graph.graph["centre"] = iri  # on any date, the page draws what is near it then
+    return _finish(graph, found, title, "", bipartite.graph["posts"], on)
 
 
-def _on(day: date | None, word: str = "on") -> str:
-    return f" {word} {day.isoformat()}" if day else ""
+def _on(day: date | None) -> str:
+    return f" on {day.isoformat()}" if day else ""
+
+
+def _for(day: date | None) -> str:
+    return f" for {day.isoformat()}" if day else ""
 
 
 MAPS: dict[str, Callable[[facts.Facts, date | None, nx.Graph | None], nx.Graph]] = {

@@ -1,17 +1,19 @@
 """Drawing a network as one self-contained HTML file: `build_map` (pure) and `write_map`.
 
 The page inlines vis-network (visualisations/static, a copy of the 9.1.2 standalone build,
-dual MIT/Apache-2.0), its own script and style (static/map.js, map.css) and uses our own
+dual MIT/Apache-2.0), its own scripts and style (static/day.js, map.js, map.css) and uses our own
 Jinja2 template, so it opens with no network at all: pyvis's stock templates fetch
 vis-network and bootstrap from CDNs even in "in_line" mode.
 
 The graph travels as compact tables: nodes; edges naming the people who carry them; links
 (one post each: person, the nodes it belongs to, post, organisation, kind of link, dates,
-sources); people; sources. An edge's posts are its people's posts at its two ends, found
-by the page's script, which also builds tooltips, group summaries, search and labels from
-these tables: the 100% organisations map (58,000 edges, 990,000 posts behind them) is a
-few MB, not one tooltip string per post. Every link keeps its kind and dates, so a date
-control can filter them later.
+the days it is live by /leads's rule, sources); people; sources; the partnerships a source
+says rely on individual relationships. An edge's posts are its people's posts at its two
+ends, found by the page's script, which also builds tooltips, group summaries, search and
+labels from these tables: the 100% organisations map (58,000 edges, 990,000 posts behind
+them) is a few MB, not one tooltip string per post. The page carries the links of every
+date; its date control (opening on `on`) keeps those live on the day it shows, compares
+ISO text with each link's live span, and measures that day's reliance itself.
 
 Safety: every heading, legend and menu entry goes through Jinja's autoescaping; the graph
 itself travels as JSON inside `<script type="application/json">` with `<`, `>` and `&`
@@ -33,6 +35,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from visualisations import groups
 from visualisations.layout import positions
+from visualisations.metrics import PartnershipReliance
 from visualisations.projections import Link, attached
 
 HERE = Path(__file__).resolve().parent
@@ -126,6 +129,7 @@ class _Tables:
                 "kind": link.kind,
                 "start": link.start,
                 "end": link.end,
+                "live": [link.span.first, link.span.last] if link.span else None,
                 "years": list(link.years),
                 "area": link.area,
                 "team": link.team,
@@ -152,6 +156,7 @@ def _node(
         "shape": "diamond" if fragile else ("square" if kind == "partnership" else "dot"),
         "articulation": fragile,
         "reliant": bool(data.get("reliant")),
+        "centre": str(node) == network.graph.get("centre"),
         "aliases": data.get("aliases", []),
         "region": data.get("region"),
         "type": data.get("authority_type"),
@@ -196,7 +201,7 @@ def _layouts(network: nx.Graph, seed: int) -> tuple[dict[str, Any], dict[str, di
     return {"none": by_region, "region": by_region, "type": by_type}, found
 
 
-def map_data(network: nx.Graph, options: MapOptions) -> dict[str, Any]:
+def map_data(network: nx.Graph, options: MapOptions, on: date | None = None) -> dict[str, Any]:
     """Everything the page's script needs, as plain JSON-able values."""
     metric = options.size_by if options.size_by in SIZE_METRICS else "degree"
     where, grouped = _layouts(network, options.seed)
@@ -226,13 +231,38 @@ def map_data(network: nx.Graph, options: MapOptions) -> dict[str, Any]:
         "links": tables.links,
         "people": tables.people,
         "sources": tables.sources,
+        "flagged": [_flagged(tables, ids, p) for p in network.graph.get("flagged", [])],
         "directed": network.is_directed(),
         "sizeBy": metric,
         "groupBy": "region" if large else "none",
         "present": options.present,
+        "on": on.isoformat() if on else None,
+        "years": _years(tables.links),
+        "lone": bool(network.graph.get("lone", True)),
+        "why": network.graph.get("why", ""),
         "empty": network.graph.get("empty", "") if not nodes else "",
         "colours": {"kinds": KIND_COLOURS, "fragile": FRAGILE, "edge": PLAIN_EDGE},
     }
+
+
+def _flagged(tables: _Tables, ids: dict[Hashable, int], p: PartnershipReliance) -> dict[str, Any]:
+    """A partnership a source says relies on individual relationships, as the panel names it."""
+    entry = {
+        "label": p.label,
+        "node": ids.get(p.iri),
+        "statement": p.statement,
+        "location": p.location,
+        "source": tables.source(p.source) if p.source else None,
+        "members": list(p.members),
+        "contacts": list(p.contacts),
+    }
+    return {k: v for k, v in entry.items() if v not in (None, [], "")}
+
+
+def _years(links: list[dict[str, Any]]) -> list[int]:
+    """The first and last year any link is live in, for the page's year slider."""
+    ends = [int(day[:4]) for link in links for day in link.get("live", ()) if day[:4].isdigit()]
+    return [min(ends), max(ends)] if ends else []
 
 
 def _menus(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -243,7 +273,6 @@ def _menus(data: dict[str, Any]) -> dict[str, list[str]]:
         ),
         "council": sorted({c for n in nodes for c in n.get("councils", [])}),
         "area": sorted({a for n in nodes for a in n.get("areas", [])}),
-        "year": [str(y) for y in sorted({y for n in nodes for y in n.get("years", [])})],
     }
 
 
@@ -254,10 +283,19 @@ def _environment() -> Environment:
     )
 
 
-def build_map(network: nx.Graph, options: MapOptions | None = None) -> str:
-    """The map as one HTML document with everything inlined."""
+def build_map(
+    network: nx.Graph,
+    options: MapOptions | None = None,
+    *,
+    on: date | None = None,
+    empty: str | None = None,
+) -> str:
+    """The map as one HTML document with everything inlined; it opens on `on` (all dates if
+    None), and `empty` is why it has nothing to draw that day (default: the network's)."""
     options = options or MapOptions()
-    data = map_data(network, options)
+    data = map_data(network, options, on)
+    if empty is not None:
+        data["empty"] = empty
     carriers = sorted(
         {n["label"] for n in data["nodes"] if n.get("articulation")}
         | {e["hangs_on"] for e in data["edges"] if e.get("single") and e.get("hangs_on")}
@@ -270,13 +308,17 @@ def build_map(network: nx.Graph, options: MapOptions | None = None) -> str:
             title=options.title or network.graph.get("title", "Network map"),
             generated=options.generated.isoformat(),
             sources=network.graph.get("sources", []),
+            sources_by_index=data["sources"],
             kinds=[
                 (k, c)
                 for k, c in KIND_COLOURS.items()
                 if any(n["kind"] == k for n in data["nodes"])
             ],
             fragile=FRAGILE,
-            carriers=carriers,
+            carriers=[] if on else carriers,  # on a date, the page's script lists them
+            flagged=data["flagged"],
+            on=data["on"],
+            years=data["years"],
             menus=_menus(data),
             size_by=data["sizeBy"],
             group_by=data["groupBy"],
@@ -286,6 +328,7 @@ def build_map(network: nx.Graph, options: MapOptions | None = None) -> str:
             data_json=_json_for_html(data),
             vis_js=(static / "vis-network.min.js").read_text(encoding="utf-8"),
             vis_css=(static / "vis-network.css").read_text(encoding="utf-8"),
+            day_js=(static / "day.js").read_text(encoding="utf-8"),
             map_js=(static / "map.js").read_text(encoding="utf-8"),
             map_css=(static / "map.css").read_text(encoding="utf-8"),
         )

@@ -1,4 +1,5 @@
-"""`GET /maps/{name}`: the same self-contained HTML maps as `councilgraph map`, over HTTP.
+"""`GET /maps/{name}` and `GET /reliance`: the same self-contained HTML maps as
+`councilgraph map`, and the numbers of `councilgraph reliance --json`, over HTTP.
 
 The API mounts `router`. The store comes from the `map_store` dependency, which reads
 `request.app.state.store` (a read-only pyoxigraph Store the app opens in its lifespan);
@@ -12,11 +13,13 @@ whatever is running, so a map never outlives its request or holds the server up.
 
 A map depends only on the build and the parameters, so the last few are kept in memory,
 keyed by the build's directory (`MapCache`): a new build starts afresh, and two requests
-for the same map at once share one generation. So is what every map of a build and date
-shares (`service.Analysis`: the facts, the graph of people and organisations, reliance),
-for the last two dates asked: another map of the same build is then only its projection
-and page, and a request stopped at the limit after the analysis leaves it for the next.
-A remote store has no build to key by, and is never cached.
+for the same map at once share one generation. So is what every map of a build shares
+(`service.Analysis`: the facts, the graph of people and organisations on every date,
+reliance), whatever date a page opens on: another map of the same build is then only its
+projection and page, and a request stopped at the limit after the analysis leaves it for
+the next. The last few /reliance answers are kept the same way. A remote store has no build to key
+by, and is never cached. Links count on a
+date by /leads's rule with the same window (the `leads_window_years` setting).
 """
 
 from __future__ import annotations
@@ -28,16 +31,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 
 from councilgraph.errors import QueryError, StoreError
+from visualisations.facts import WINDOW_YEARS
 from visualisations.projections import check_name
 from visualisations.render import SIZE_METRICS, MapOptions
-from visualisations.service import Analysis, MapRequest, MapResult, analyse, make_map
+from visualisations.service import Analysis, MapRequest, MapResult, analyse, make_map, reliance
 from visualisations.steps import Steps
 
 router = APIRouter(tags=["maps"])
@@ -46,6 +50,7 @@ CSP = (
     "img-src data: blob:"
 )
 DEFAULT_LIMIT = 10.0  # seconds, when the app has no settings
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,7 +62,20 @@ class MapCache:
     running: dict[tuple[Any, ...], asyncio.Future[MapResult]] = field(default_factory=dict)
     jobs: set[threading.Event] = field(default_factory=set)
     analyses: OrderedDict[tuple[Any, ...], Analysis] = field(default_factory=OrderedDict)
+    answers: OrderedDict[tuple[Any, ...], dict[str, Any]] = field(default_factory=OrderedDict)
     hits: int = 0
+
+    def answer(self, key: tuple[Any, ...]) -> dict[str, Any] | None:
+        """A /reliance answer made before for the same build and parameters."""
+        found = self.answers.get(key)
+        if found is not None:
+            self.answers.move_to_end(key)
+        return found
+
+    def keep(self, key: tuple[Any, ...], answer: dict[str, Any]) -> None:
+        self.answers[key] = answer
+        while len(self.answers) > self.size:
+            self.answers.popitem(last=False)
 
     def analysis(self, key: tuple[Any, ...], make: Callable[[], Analysis]) -> Analysis:
         """The shared analysis for (build, date), made once; the last two are kept."""
@@ -118,28 +136,40 @@ def _make(
 ) -> MapResult:
     if build is None:
         return make_map(store, request, steps)
-    shared = cache.analysis((build, request.on), lambda: analyse(store, request.on, steps))
+    window = request.window_years
+    shared = cache.analysis((build, window), lambda: analyse(store, steps, window))
     return make_map(store, request, steps, shared)
 
 
-async def _generate(app: FastAPI, store: ox.Store, request: MapRequest) -> MapResult:
+def window_of(app: FastAPI) -> int:
+    """The window of /leads (years a post with no known end counts), from the settings."""
+    settings = getattr(app.state, "settings", None)
+    return int(getattr(settings, "leads_window_years", WINDOW_YEARS))
+
+
+async def _bounded(app: FastAPI, what: str, work: Callable[[Steps], T]) -> T:
+    """`work` in a worker thread, stopped at the query time limit (a 503)."""
     settings = getattr(app.state, "settings", None)
     limit = float(getattr(settings, "query_timeout", DEFAULT_LIMIT))
     steps = Steps(limit=limit)
     cache = cache_of(app)
     cache.jobs.add(steps.cancelled)
-    work = partial(_make, cache, _build_key(app), store, request, steps)
     try:
-        return await asyncio.wait_for(asyncio.to_thread(work), limit)
+        return await asyncio.wait_for(asyncio.to_thread(work, steps), limit)
     except TimeoutError:
         raise QueryError(
-            f"the map took longer than the {limit:g} s limit and was stopped",
+            f"the {what} took longer than the {limit:g} s limit and was stopped",
             status=503,
-            hint="ask for a smaller map, or raise COUNCILGRAPH_QUERY_TIMEOUT",
+            hint=f"ask for a smaller {what}, or raise COUNCILGRAPH_QUERY_TIMEOUT",
         ) from None
     finally:
         steps.cancelled.set()  # past the limit or answered: nothing more to do
         cache.jobs.discard(steps.cancelled)
+
+
+async def _generate(app: FastAPI, store: ox.Store, request: MapRequest) -> MapResult:
+    work = partial(_make, cache_of(app), _build_key(app), store, request)
+    return await _bounded(app, "map", work)
 
 
 async def cached_map(app: FastAPI, store: ox.Store, request: MapRequest) -> tuple[MapResult, bool]:
@@ -184,14 +214,18 @@ async def get_map(
     request: Request,
     store: Annotated[ox.Store, Depends(map_store)],
     size_by: Annotated[str, Query(pattern="^(" + "|".join(SIZE_METRICS) + ")$")] = "degree",
-    on: Annotated[date | None, Query(description="only posts held on this date")] = None,
+    on: Annotated[
+        date | None,
+        Query(description="the date the page opens on (its date control shows any other)"),
+    ] = None,
     present: Annotated[bool, Query(description="open in projector mode")] = False,
 ) -> HTMLResponse:
     """organisations, people, peer-challenges, leads, or council:<GSS>; offline-safe HTML.
     An empty map (say, `leads` on a date with no posts) is a page that says why."""
     check_name(name)
-    wanted = MapRequest(name, on, MapOptions(size_by=size_by, present=present))
     app: Any = request.app
+    options = MapOptions(size_by=size_by, present=present)
+    wanted = MapRequest(name, on, options, window_of(app))
     result, hit = await cached_map(app, store, wanted)
     return HTMLResponse(
         result.html,
@@ -201,3 +235,41 @@ async def get_map(
             "X-Map-Cache": "hit" if hit else "miss",
         },
     )
+
+
+@router.get(
+    "/reliance",
+    summary="Where the network of organisations hangs on one person, on a date",
+    responses={503: {"description": "the analysis took longer than the query time limit"}},
+)
+async def get_reliance(
+    request: Request,
+    store: Annotated[ox.Store, Depends(map_store)],
+    on: Annotated[
+        date | None,
+        Query(description="count only links live on this date; default: on any date"),
+    ] = None,
+    window: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=100,
+            description="years a post with no known end counts after it was last stated "
+            "(default: the leads_window_years setting, 3)",
+        ),
+    ] = None,
+) -> dict[str, Any]:
+    """As `councilgraph reliance --on DATE --json`: linked pairs with the kinds of link that
+    join them and, where one person carries a pair, that person's links with their dates;
+    articulation people; shares; partnerships a source flags as relying on individuals."""
+    app: Any = request.app
+    years = window_of(app) if window is None else window
+    build, cache = _build_key(app), cache_of(app)
+    key = (build, on, years)
+    found = cache.answer(key) if build is not None else None
+    if found is None:
+        made = await _bounded(app, "analysis", lambda steps: reliance(store, on, steps, years))
+        found = made.as_dict()
+        if build is not None:
+            cache.keep(key, found)
+    return found

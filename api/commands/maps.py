@@ -3,10 +3,13 @@
 councilgraph map organisations --out organisations.html [--size-by betweenness] [--present]
 councilgraph map peer-challenges | leads | people | council:E09000019 --out FILE.html
 councilgraph map leads --on 2019-06-01 --out leads.html [--allow-empty] [--json]
-councilgraph reliance [--json | --csv]
+councilgraph reliance [--on 2018-03-21] [--window 3] [--json | --csv]
 
 Both show each step on stderr as it runs (reading the store, reliance, layout ...). A map
-with no nodes says why and exits 1, writing nothing, unless --allow-empty.
+with no nodes on its date says why and exits 1, writing nothing, unless --allow-empty.
+Links count on a date only when live on it by /leads's rule (graph.live), with the same
+window (--window, default the leads_window_years setting); without --on, every link live on
+some date, a person joining only what they held at once.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import io
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -27,14 +31,18 @@ from api.cli import err, guarded, out, settings_for
 from visualisations.steps import Steps
 
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="Store directory")]
-PAIR_COLUMNS = ("a_label", "b_label", "people", "connectivity", "hangs_on", "bridge")
+PAIR_COLUMNS = ("a_label", "b_label", "people", "kinds", "connectivity", "hangs_on", "bridge")
 
 
 def _pair_rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return [
-        {key: ("; ".join(p[key]) if key == "people" else p[key]) for key in PAIR_COLUMNS}
+        {key: ("; ".join(p[key]) if key in ("people", "kinds") else p[key]) for key in PAIR_COLUMNS}
         for p in data["pairs"]
     ]
+
+
+def _when(data: dict[str, Any]) -> str:
+    return f"on {data['on']}" if data.get("on") else "on any date"
 
 
 def _print_tables(data: dict[str, Any]) -> None:
@@ -42,10 +50,11 @@ def _print_tables(data: dict[str, Any]) -> None:
         "organisation",
         "organisation",
         "people",
+        "kinds of link",
         "connectivity",
         "hangs on",
         "bridge",
-        title="Linked organisations, weakest first"
+        title=f"Organisations linked {_when(data)}, weakest first"
         " (connectivity = fewest people to cut them apart)",
     )
     for row in _pair_rows(data):
@@ -53,11 +62,13 @@ def _print_tables(data: dict[str, Any]) -> None:
             row["a_label"],
             row["b_label"],
             row["people"],
+            row["kinds"],
             str(row["connectivity"]),
             row["hangs_on"] or "",
             "yes" if row["bridge"] else "",
         )
     out.print(pairs)
+    _print_carried(data)
     people = Table("person", title="People the network splits at (articulation points)")
     for item in data["articulation_people"]:
         people.add_row(item["name"])
@@ -91,6 +102,33 @@ def _print_tables(data: dict[str, Any]) -> None:
     out.print(flagged)
 
 
+def _print_carried(data: dict[str, Any]) -> None:
+    """Hangs on one person: each link only one person carries, and that person's live links
+    at its two ends, with the kind of each and its dates."""
+    table = Table(
+        "person",
+        "between",
+        "kind",
+        "post",
+        "held",
+        "live",
+        title=f"Hangs on one person {_when(data)}: the links they carry",
+    )
+    for pair in data["pairs"]:
+        if not pair["hangs_on"]:
+            continue
+        for link in pair["carried"]:
+            table.add_row(
+                link["person"],
+                f"{pair['a_label']} – {pair['b_label']}",
+                link["kind"],
+                f"{link['post'] or 'member'}, {link['organisation']}",
+                f"{link['since'] or '?'} to {link['until'] or '?'}",
+                f"{link['live_from'] or '?'} to {link['live_until'] or '?'}",
+            )
+    out.print(table)
+
+
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Steps]:
     """Steps shown as they start, with the time so far, on stderr (nothing for --json)."""
@@ -115,8 +153,9 @@ def _write_map(
     from visualisations.service import make_map
 
     settings = settings_for(store_dir)
+    wanted = replace(request_, window_years=settings.leads_window_years)
     with _progress(not as_json) as steps:
-        result = guarded(lambda: make_map(open_store(settings.store), request_, steps))
+        result = guarded(lambda: make_map(open_store(settings.store), wanted, steps))
     report = {
         "map": name,
         "out": str(out_file),
@@ -160,7 +199,11 @@ def register(app: typer.Typer) -> None:
         ] = "degree",
         on: Annotated[
             str | None,
-            typer.Option("--on", help="only posts and commissions held on this date (YYYY-MM-DD)"),
+            typer.Option(
+                "--on",
+                help="open on this date (YYYY-MM-DD): the links live then; the page's"
+                " date control shows any other",
+            ),
         ] = None,
         present: Annotated[
             bool, typer.Option("--present", help="open in projector mode: large labels")
@@ -183,18 +226,33 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def reliance(
         store: StoreOpt = None,
+        on: Annotated[
+            str | None,
+            typer.Option("--on", help="count only links live on this date (YYYY-MM-DD)"),
+        ] = None,
+        window: Annotated[
+            int | None,
+            typer.Option(
+                "--window",
+                min=0,
+                max=100,
+                help="years a post with no known end counts after it was last stated",
+            ),
+        ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="All measures as JSON")] = False,
         as_csv: Annotated[
             bool, typer.Option("--csv", help="Linked organisation pairs as CSV")
         ] = False,
     ) -> None:
-        """Where the network of organisations hangs on individual people."""
+        """Where the network of organisations hangs on individual people, on a date."""
         from graph.store import open_store
         from visualisations.service import reliance as compute
 
         settings = settings_for(store)
+        day = _date(on)
+        years = settings.leads_window_years if window is None else window
         with _progress(not (as_json or as_csv)) as steps:
-            data = guarded(lambda: compute(open_store(settings.store), steps=steps).as_dict())
+            data = guarded(lambda: compute(open_store(settings.store), day, steps, years).as_dict())
         if as_json:
             typer.echo(json.dumps(data, indent=2))
         elif as_csv:

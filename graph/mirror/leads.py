@@ -4,7 +4,7 @@ The tenure of each membership rides on its `MEMBER_OF` short-cut (heldFrom, held
 notBefore, firstStated, lastStated, endBasis, former, listed), so the rule of `graph.leads`
 is one MATCH. Every value travels as a `$parameter`. The date is ISO text turned into a date
 by Cypher's `date()`; the window's two bounds are compared as ISO text, moved by whole years
-by their digits as q12 moves them (`graph.leads.shifted`): engines disagree on 29 February
+by their digits as q12 moves them (`graph.live.shifted`): engines disagree on 29 February
 less a year (FalkorDB says 1 March, xsd 28 February), digits do not.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from graph.leads import shifted
+from graph.live import shifted
 from graph.mirror.targets import Target
 
 LEADS_CYPHER = """

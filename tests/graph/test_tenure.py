@@ -26,24 +26,18 @@ the next start), Priya from 2017-09-01 to 2020-10-10 (last stated 2017-10-10, th
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
 from councilgraph.errors import QueryError
-from councilgraph.settings import BUNDLED_CORPUS, Settings
-from graph.build import build
 from graph.leads import Lead, leads
 from graph.namespaces import ROLE
 from graph.sparql import rows
-from graph.store import open_store
 from graph.tenure import Holding, infer
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "tenure"
 ID = "https://w3id.org/councilgraph/id/"
 CE = ROLE["chief-executive"]
 ORG = URIRef(ID + "council/E07000073")
@@ -169,20 +163,6 @@ def test_one_tenure_stated_twice_is_listed_once() -> None:
 
 
 # ---------------------------------------------------------------- the corpus of our own
-
-
-@pytest.fixture(scope="module")
-def tenure_store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
-    corpus = tmp_path_factory.mktemp("tenure") / "corpus"
-    shutil.copytree(DATA / "documents", corpus / "documents")
-    (corpus / "registers").mkdir()
-    for name in ("local-authorities.csv", "aliases.yaml"):
-        shutil.copy(BUNDLED_CORPUS / "registers" / name, corpus / "registers" / name)
-    for register in (DATA / "registers").iterdir():
-        shutil.copy(register, corpus / "registers" / register.name)
-    settings = Settings(corpus=corpus, store=tmp_path_factory.mktemp("tenure-store"))
-    build(settings)
-    return open_store(settings.store)
 
 
 def who(

@@ -3,41 +3,23 @@ same rows as /leads (graph.leads, q12) on the bundled corpus and on tests/data/t
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from conftest import TARGETS, make_target
 
-from councilgraph.settings import BUNDLED_CORPUS, Settings
-from graph.build import build
+from councilgraph.settings import Settings
 from graph.leads import leads
 from graph.mirror import Target, project_store, sync
 from graph.mirror.leads import leads_on
 from graph.store import open_store
 
-TENURE = Path(__file__).resolve().parents[1] / "data" / "tenure"
 ID = "https://w3id.org/councilgraph/id/"
 THURROCK = ID + "council/E06000034"
 DATES = [date(y, m, d) for y in range(2005, 2027, 2) for m, d in ((2, 1), (6, 1), (9, 1))]
 DATES += [date(2010, 7, 31), date(2010, 8, 1), date(2012, 2, 29), date(2014, 12, 1)]
-
-
-@pytest.fixture(scope="module")
-def tenure_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    corpus = tmp_path_factory.mktemp("tenure") / "corpus"
-    shutil.copytree(TENURE / "documents", corpus / "documents")
-    (corpus / "registers").mkdir()
-    for name in ("local-authorities.csv", "aliases.yaml"):
-        shutil.copy(BUNDLED_CORPUS / "registers" / name, corpus / "registers" / name)
-    for register in (TENURE / "registers").iterdir():
-        shutil.copy(register, corpus / "registers" / register.name)
-    settings = Settings(corpus=corpus, store=tmp_path_factory.mktemp("tenure-store"))
-    build(settings)
-    return settings
 
 
 @pytest.fixture(scope="module", params=TARGETS)

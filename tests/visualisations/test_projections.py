@@ -134,25 +134,32 @@ def test_leads_network_joins_people_what_they_lead_and_policy_areas(
 
 def test_leads_on_a_date_keep_the_posts_held_then(leads_store: ox.Store) -> None:
     found = facts.load(leads_store)
-    # all stated 2017-07-01; Shields's commission begins 2017-09-01, Anon's is undated
+    # all stated 2017-07-01 (window 3 years); Shields's commission begins 2017-09-01, Anon's
+    # is undated and ends the day before (inferred); Shields's Hackney post is undated
     shields, anon = (
         "https://w3id.org/councilgraph/id/person/tim-shields",
         "https://w3id.org/councilgraph/id/person/no-borough",
     )
+    hackney = "https://w3id.org/councilgraph/id/council/E09000012"
     area = "policy-area:integrated health and care"
     august = projections.leads_network(found, date(2017, 8, 1))
     assert august.has_edge(anon, area) and not august.has_edge(shields, area)
-    assert "London Borough of Hackney" in labels(august)  # his post, as stated in July
+    assert august.has_edge(shields, hackney)  # his post, as stated in July
     march = projections.leads_network(found, date(2018, 3, 1))
-    assert march.has_edge(anon, area) and march.has_edge(shields, area)
-    # before the paper, nothing undated is known to hold
+    assert march.has_edge(shields, area) and not march.has_edge(anon, area)
+    # as on /leads, an undated post counts from three years before its first statement
     june = projections.leads_network(found, date(2017, 6, 1))
-    assert june.number_of_nodes() == 0
-    later = projections.leads_network(found, date(2031, 1, 1))  # no statement for 13 years
-    assert later.number_of_nodes() == 0
-    assert later.graph["empty"] == (
-        "no leadership posts or commissions in the graph for 2031-01-01"
-    )
+    assert june.has_edge(anon, area) and june.has_edge(shields, hackney)
+    assert not june.has_edge(shields, area)
+    before = projections.leads_network(found, date(2014, 6, 30))
+    assert before.number_of_nodes() == 0
+    # three years after its statement the undated post is stale; the dated commission,
+    # last evidenced by its start, holds three years from that
+    later = projections.leads_network(found, date(2020, 8, 1))
+    assert later.has_edge(shields, area) and not later.has_edge(shields, hackney)
+    gone = projections.leads_network(found, date(2031, 1, 1))  # no statement for 13 years
+    assert gone.number_of_nodes() == 0
+    assert gone.graph["empty"] == "no leadership posts or commissions in the graph for 2031-01-01"
 
 
 def test_the_bundled_leads_map_draws_leaders_and_not_former_posts(corpus: facts.Facts) -> None:

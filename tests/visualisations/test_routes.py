@@ -1,4 +1,5 @@
-"""`/maps/{name}` served by a real uvicorn over HTTP, from an app that mounts the router."""
+"""`/maps/{name}` and `/reliance` served by a real uvicorn over HTTP, from an app that mounts
+the router."""
 
 from __future__ import annotations
 
@@ -96,6 +97,35 @@ def test_a_map_past_the_time_limit_is_stopped_with_503(hurried_url: str) -> None
     assert response.status_code == 503
     assert "0.001 s limit" in response.text
     assert httpx.get(f"{hurried_url}/maps/organisations", timeout=30).status_code == 503
+
+
+def test_maps_of_other_dates_share_one_analysis_and_open_on_their_date(base_url: str) -> None:
+    response = httpx.get(f"{base_url}/maps/organisations", params={"on": "2018-03-21"}, timeout=30)
+    assert response.status_code == 200 and response.headers["x-map-cache"] == "miss"
+    assert 'id="on-date" type="date" value="2018-03-21"' in response.text
+    again = httpx.get(f"{base_url}/maps/people", params={"on": "2010-06-01"}, timeout=30)
+    assert again.status_code == 200 and 'value="2010-06-01"' in again.text
+
+
+def test_reliance_on_a_date_over_http(base_url: str) -> None:
+    def plymouth(on: str) -> list[dict[str, Any]]:
+        response = httpx.get(f"{base_url}/reliance", params={"on": on}, timeout=60)
+        assert response.status_code == 200
+        data = response.json()
+        assert (data["on"], data["window_years"]) == (on, 3)
+        return [p for p in data["pairs"] if "Plymouth City Council" in (p["a_label"], p["b_label"])]
+
+    (during,) = plymouth("2018-03-21")  # the Islington peer team on site
+    assert (during["hangs_on"], during["kinds"]) == ("Giles Perritt", ["post", "team-seat"])
+    assert {c["kind"] for c in during["carried"]} == {"post", "team-seat"}
+    assert plymouth("2018-06-01") == []
+    everything = httpx.get(f"{base_url}/reliance", timeout=60).json()
+    assert everything["on"] is None
+    assert [p["label"] for p in everything["partnerships"]] == [
+        "London Borough of Islington partnerships"
+    ]
+    for bad in ({"on": "2018-13-01"}, {"window": "-1"}):
+        assert httpx.get(f"{base_url}/reliance", params=bad, timeout=30).status_code == 422
 
 
 def test_the_shared_analysis_is_made_once_per_build_and_date() -> None:

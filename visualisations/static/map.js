@@ -1,6 +1,7 @@
 "use strict";
 // The map page's script: groups and their summary, focus, search, filters, projector mode,
-// and labels placed after layout so that no two overlap. Text reaches the page only
+// the date control (day.js: the network as it stood on a day), the "hangs on one person"
+// panel, and labels placed after layout so that no two overlap. Text reaches the page only
 // through textContent and the canvas, never as HTML.
 (function () {
   const data = JSON.parse(document.getElementById("map-data").textContent);
@@ -17,14 +18,16 @@
     interaction: { hover: true, tooltipDelay: 100, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
     edges: { smooth: false }, nodes: { font: { multi: false } } });
   const state = { drawnAt: null, groupBy: data.groupBy, expanded: new Set(), subset: null,
-                  focused: null, present: false, labels: [], items: [], selected: new Set() };
+                  focused: null, present: false, labels: [], items: [], selected: new Set(),
+                  view: data.on ? CouncilDay.on(data, data.on) : CouncilDay.all(data) };
 
   // Indexes: edges at each node, edges each person carries, each person's posts at a node,
   // the node of a person (if drawn). An edge's posts are its people's posts at its ends.
   const incident = data.nodes.map(() => []);
-  const carried = data.people.map(() => []);
+  const linksOf = data.people.map(() => []);
   const postsAt = new Map();
   data.links.forEach((l, i) => {
+    linksOf[l.person].push(i);
     for (const node of l.at) {
       const k = l.person + "|" + node;
       if (!postsAt.has(k)) postsAt.set(k, []);
@@ -33,21 +36,27 @@
   });
   data.edges.forEach((e, i) => {
     incident[e.from].push(i); incident[e.to].push(i);
-    for (const p of e.people || []) carried[p].push(i);
   });
+  // An edge's posts: its people's posts at its two ends (on a day, the live ones).
   function edgeLinks(e) {
-    const found = [];
+    const found = [], view = state.view;
     for (const p of e.people || []) for (const node of [e.from, e.to])
-      for (const l of postsAt.get(p + "|" + node) || []) if (!found.includes(l)) found.push(l);
+      for (const l of postsAt.get(p + "|" + node) || [])
+        if (!found.includes(l) && (!view.links || view.links.has(l))) found.push(l);
     return found;
   }
+  const liveEdge = i => state.view.edges[i] === 1;
+  const liveNode = id => state.view.nodes[id] === 1;
   const nodeOfIri = new Map(data.nodes.map(n => [n.iri, n.id]));
+  const personIndex = new Map(data.people.map((p, i) => [p.iri, i]));
+  const personOfNode = data.nodes.map(n => (n.kind === "person" && personIndex.has(n.iri) ? personIndex.get(n.iri) : -1));
   const short = iri => iri.slice(iri.lastIndexOf("/") + 1);
   const setStatus = text => { status.textContent = text; };
 
-  function edgePeople(e) { return new Set(e.people || []); }
+  function carriersOf(i) { return new Set(state.view.carriers[i] || []); }
   function groupOf(n) { return state.groupBy === "none" ? null : n.groups[state.groupBy]; }
   function key(id) {
+    if (!liveNode(id)) return null;
     if (state.subset) return state.subset.has(id) ? id : null;
     const g = groupOf(data.nodes[id]);
     return g === null || state.expanded.has(g) ? id : "group:" + g;
@@ -57,6 +66,7 @@
     const found = new Map();
     if (state.groupBy === "none") return found;
     for (const n of data.nodes) {
+      if (!liveNode(n.id)) continue;
       const g = n.groups[state.groupBy];
       if (!found.has(g)) found.set(g, { name: g, members: [], kinds: {} });
       const info = found.get(g);
@@ -66,20 +76,40 @@
   }
 
   // ---- what is drawn ------------------------------------------------------------------
+  function fragileNode(n) { return personOfNode[n.id] >= 0 && state.view.articulation.has(personOfNode[n.id]); }
   function detailNode(n) {
     const [x, y] = place(n);
-    const strong = state.present;
-    return { id: n.id, x, y, size: n.size * (strong ? 1.2 : 1), shape: n.shape, color: n.color,
-             borderWidth: n.articulation ? 3 : (strong ? 2 : 1),
+    const strong = state.present, fragile = fragileNode(n);
+    const colour = fragile ? colours.fragile : (colours.kinds[n.kind] || "#555555");
+    // a partnership a source says relies on individual relationships stands out: a large
+    // star with a thick red rim
+    const color = n.reliant ? { background: colour, border: colours.fragile } : colour;
+    const shape = fragile ? "diamond" : n.reliant ? "star" : n.kind === "partnership" ? "square" : "dot";
+    return { id: n.id, x, y, size: n.size * (strong ? 1.2 : 1) * (n.reliant ? 1.6 : 1), shape, color,
+             borderWidth: n.reliant ? 5 : fragile ? 3 : (strong ? 2 : 1),
              shapeProperties: {}, font: { size: 0 } };
   }
-  function detailEdge(i) {
+  // The kinds of link behind an edge keep apart: a seat on one peer team is dotted (it
+  // lasts while the team is on site), a partnership seat dash-dotted, a partnership's
+  // member dashed; posts and commissions are solid.
+  function dashesFor(i) {
     const e = data.edges[i];
-    const people = edgePeople(e).size;
-    const width = e.single ? 4 : 1 + Math.min(people, 4);
+    if (e.kind === "partnership") return [8, 6];
+    const kinds = new Set(edgeLinks(e).map(l => data.links[l].kind));
+    if (kinds.size && [...kinds].every(k => k === "team-seat")) return [2, 5];
+    if (kinds.size && [...kinds].every(k => k === "partnership-seat")) return [12, 4, 2, 4];
+    return false;
+  }
+  function detailEdge(i) {
+    const e = data.edges[i], single = state.view.single.has(i);
+    const people = carriersOf(i).size, reliant = data.nodes[e.from].reliant || data.nodes[e.to].reliant;
+    // red is for a link that hangs on one person; a partnership a source says relies on
+    // individuals has thick links in its own colour
+    const width = single || reliant ? 4 : 1 + Math.min(people, 4);
+    const plain = state.present ? "#4a4a4a" : colours.edge;
     return { id: i, from: e.from, to: e.to, width: state.present ? width * 2 : width,
-             color: { color: e.single ? colours.fragile : (state.present ? "#4a4a4a" : colours.edge) },
-             dashes: e.kind === "partnership", arrows: data.directed ? "to" : undefined };
+             color: { color: single ? colours.fragile : reliant ? colours.kinds.partnership : plain },
+             dashes: dashesFor(i), arrows: data.directed ? "to" : undefined };
   }
   function render() {
     const visNodes = [], visEdges = [], items = [];
@@ -101,6 +131,7 @@
       items.push({ id, text: groupLabel(info), size, rank: 1e9 + info.members.length });
     }
     data.edges.forEach((e, i) => {
+      if (!liveEdge(i)) return;
       const a = key(e.from), b = key(e.to);
       if (a === null || b === null || a === b) return;
       if (typeof a === "number" && typeof b === "number") { visEdges.push(detailEdge(i)); return; }
@@ -108,7 +139,7 @@
       const id = "merged:" + p + "|" + q;
       if (!merged.has(id)) merged.set(id, { id, from: p, to: q, people: new Set(), edges: [] });
       const m = merged.get(id);
-      m.edges.push(i); for (const person of edgePeople(e)) m.people.add(person);
+      m.edges.push(i); for (const person of carriersOf(i)) m.people.add(person);
     });
     for (const m of merged.values()) {
       const one = m.people.size === 1;
@@ -125,8 +156,9 @@
     state.merged = merged; state.items = items;
     nodes.clear(); edges.clear(); nodes.add(visNodes); edges.add(visEdges);
     renderGroupsPanel(groupInfo);
+    document.getElementById("counts").textContent = visNodes.length + " nodes, " + visEdges.length + " links drawn.";
   }
-  function rank(n) { return (state.selected.has(n.id) ? 1e10 : 0) + (n.articulation ? 1e7 : 0) + n.size * 1000 + (n.degree || 0); }
+  function rank(n) { return (state.selected.has(n.id) ? 1e10 : 0) + (fragileNode(n) || n.reliant ? 1e7 : 0) + n.size * 1000 + (n.degree || 0); }
   function groupLabel(info) {
     const councils = info.kinds.council || 0, others = info.members.length - councils;
     return info.name + " · " + (councils ? councils + " councils" + (others ? " + " + others : "") : info.members.length);
@@ -191,7 +223,7 @@
   // ---- tooltips -------------------------------------------------------------------------
   function describeLink(l) {
     const link = data.links[l], who = data.people[link.person].name;
-    const when = link.start || link.end ? " " + (link.start || "…") + "–" + (link.end || "") : "";
+    const when = link.start || link.end || link.live ? " (" + heldText(link) + ")" : "";
     const from = (link.sources || []).map(s => short(data.sources[s][2])).join(", ") || "source not recorded";
     return who + ": " + (link.post || "member") + ", " + link.org + when + " [" + link.kind + "] — " + from;
   }
@@ -201,7 +233,7 @@
       const outside = new Set();
       for (const m of info.members) for (const i of incident[m]) {
         const e = data.edges[i], other = e.from === m ? e.to : e.from;
-        if (data.nodes[other].groups[state.groupBy] !== info.name) for (const p of edgePeople(e)) outside.add(p);
+        if (liveEdge(i) && data.nodes[other].groups[state.groupBy] !== info.name) for (const p of carriersOf(i)) outside.add(p);
       }
       const lines = [groupLabel(info), "click to open the group"];
       lines.push(outside.size + " people link it to other groups" + (outside.size ? ": " + [...outside].slice(0, 10).map(p => data.people[p].name).join(", ") + (outside.size > 10 ? " …" : "") : ""));
@@ -210,10 +242,10 @@
     const n = data.nodes[id], lines = [n.label, "kind: " + n.kind];
     if (n.aliases) lines.push("also: " + n.aliases.join("; "));
     if (n.region || n.type) lines.push([n.region, n.type].filter(Boolean).join(", "));
-    if (n.articulation) lines.push("the network splits if this person leaves");
+    if (fragileNode(n)) lines.push("the network splits if this person leaves");
     if (n.reliant) lines.push("a source says this partnership relies on individual relationships");
     const shown = [];
-    for (const i of incident[id]) for (const l of edgeLinks(data.edges[i])) if (shown.length < 12 && !shown.includes(l)) shown.push(l);
+    for (const i of incident[id]) if (liveEdge(i)) for (const l of edgeLinks(data.edges[i])) if (shown.length < 12 && !shown.includes(l)) shown.push(l);
     for (const l of shown) lines.push(describeLink(l));
     lines.push(data.sizeBy + ": " + (n[data.sizeBy] !== undefined ? n[data.sizeBy] : n.degree));
     return lines;
@@ -226,8 +258,9 @@
       return lines;
     }
     const e = data.edges[id], lines = [label(e.from) + " — " + label(e.to)];
-    lines.push("carried by " + edgePeople(e).size + " people");
-    if (e.hangs_on) lines.push("hangs on one person: " + e.hangs_on);
+    lines.push("carried by " + carriersOf(id).size + " people" + (state.view.on ? " on " + state.view.on : ""));
+    const one = state.view.single.get(id);
+    if (one !== undefined && one !== null) lines.push("hangs on one person: " + data.people[one].name);
     for (const l of edgeLinks(e)) lines.push(describeLink(l));
     for (const s of e.sources || []) lines.push("source: " + short(data.sources[s][2]));
     return lines;
@@ -249,7 +282,7 @@
   // vis-network never zooms past 1 in fit() unless told: clicking a node did not zoom to it
   function fitTo(ids) { if (ids.length) network.fit({ nodes: ids, maxZoomLevel: 3, animation: animate }); }
   function neighbours(id) {
-    return [...new Set(incident[id].map(i => data.edges[i].from === id ? data.edges[i].to : data.edges[i].from))];
+    return [...new Set(incident[id].filter(liveEdge).map(i => data.edges[i].from === id ? data.edges[i].to : data.edges[i].from))];
   }
   function focus(id) {
     const keep = new Set([id, ...neighbours(id)]);
@@ -262,7 +295,7 @@
     render(); network.unselectAll(); network.fit({ animation: false }); setStatus("");
   }
   function reset() {
-    for (const id of ["filter-organisation", "filter-council", "filter-area", "filter-year"]) document.getElementById(id).value = "";
+    for (const id of ["filter-organisation", "filter-council", "filter-area"]) document.getElementById(id).value = "";
     document.getElementById("search").value = "";
     back();
   }
@@ -286,16 +319,15 @@
   function filterBy() {
     const council = document.getElementById("filter-council").value;
     const area = document.getElementById("filter-area").value;
-    const year = document.getElementById("filter-year").value;
-    if (!council && !area && !year) { back(); return; }
+    if (!council && !area) { back(); return; }
     const keep = new Set();
-    data.edges.forEach(e => {
+    data.edges.forEach((e, i) => {
+      if (!liveEdge(i)) return;
       const links = edgeLinks(e).map(l => data.links[l]);
       const councils = [e.from, e.to].filter(n => data.nodes[n].kind === "council").map(n => data.nodes[n].label);
-      if ((!council || councils.includes(council)) && (!area || links.some(l => l.area === area)) &&
-          (!year || links.some(l => (l.years || []).includes(Number(year))))) { keep.add(e.from); keep.add(e.to); }
+      if ((!council || councils.includes(council)) && (!area || links.some(l => l.area === area))) { keep.add(e.from); keep.add(e.to); }
     });
-    data.nodes.forEach(n => { if (council && n.kind === "council" && n.label === council) keep.add(n.id); });
+    data.nodes.forEach(n => { if (council && n.kind === "council" && n.label === council && liveNode(n.id)) keep.add(n.id); });
     show(keep, keep.size + " nodes match");
   }
   function matches(needle, texts) { return texts.some(t => t && t.toLowerCase().includes(needle)); }
@@ -303,11 +335,13 @@
     const needle = text.trim().toLowerCase();
     if (!needle) { state.selected = new Set(); network.unselectAll(); setStatus(""); network.redraw(); return []; }
     const found = new Set();
-    for (const n of data.nodes) if (matches(needle, [n.label, ...(n.aliases || [])])) found.add(n.id);
+    for (const n of data.nodes) if (liveNode(n.id) && matches(needle, [n.label, ...(n.aliases || [])])) found.add(n.id);
     data.people.forEach((p, i) => {
       if (!matches(needle, [p.name, ...(p.aliases || [])])) return;
-      if (nodeOfIri.has(p.iri)) { found.add(nodeOfIri.get(p.iri)); return; }
-      for (const e of carried[i]) { found.add(data.edges[e].from); found.add(data.edges[e].to); }
+      if (nodeOfIri.has(p.iri)) { if (liveNode(nodeOfIri.get(p.iri))) found.add(nodeOfIri.get(p.iri)); return; }
+      // a person drawn as links: where their live posts are
+      for (const l of linksOf[i]) if (!state.view.links || state.view.links.has(l))
+        for (const n of data.links[l].at) if (liveNode(n)) found.add(n);
     });
     const ids = [...found];
     if (state.subset && ids.some(id => !state.subset.has(id))) state.subset = null;
@@ -342,8 +376,11 @@
   });
   document.getElementById("search").addEventListener("input", ev => search(ev.target.value));
   document.getElementById("filter-organisation").addEventListener("change", ev => {
-    const id = byLabel(ev.target.value); if (id !== null) focus(id); else back(); });
-  for (const id of ["filter-council", "filter-area", "filter-year"]) document.getElementById(id).addEventListener("change", filterBy);
+    const id = byLabel(ev.target.value);
+    if (id === null) back();
+    else if (!liveNode(id)) setStatus(ev.target.value + " has no live link on " + state.view.on);
+    else focus(id); });
+  for (const id of ["filter-council", "filter-area"]) document.getElementById(id).addEventListener("change", filterBy);
   document.getElementById("reset").addEventListener("click", reset);
   document.getElementById("overview").addEventListener("click", overview);
   document.getElementById("show-all").addEventListener("click", showAll);
@@ -355,13 +392,15 @@
     network.redraw(); network.fit({ animation: false }); });
   document.getElementById("physics").addEventListener("change", ev => network.setOptions({ physics: { enabled: ev.target.checked } }));
   document.addEventListener("keydown", ev => { if (ev.key === "Escape" && state.subset) back(); });
-  document.querySelectorAll("#carriers button").forEach(b => b.addEventListener("click", () => {
-    const id = byLabel(b.dataset.label);
-    if (id !== null) { focus(id); return; }
+  function showCarrier(p) {
+    const id = nodeOfIri.has(data.people[p].iri) ? nodeOfIri.get(data.people[p].iri) : null;
+    if (id !== null && liveNode(id)) { focus(id); return; }
     const keep = new Set();  // a person drawn as links
-    data.edges.forEach(e => { if (e.hangs_on === b.dataset.label) { keep.add(e.from); keep.add(e.to); } });
-    if (keep.size) show(keep, b.dataset.label + " carries " + keep.size + " organisations' links");
-  }));
+    for (const [i, who] of state.view.single) if (who === p) { keep.add(data.edges[i].from); keep.add(data.edges[i].to); }
+    if (keep.size) show(keep, data.people[p].name + " alone carries the links between " + keep.size + " organisations");
+  }
+  document.querySelectorAll("#flagged button").forEach(b => b.addEventListener("click", () => {
+    const id = byLabel(b.dataset.label); if (id !== null && liveNode(id)) focus(id); }));
   function exportPng() {
     const url = container.querySelector("canvas").toDataURL("image/png");
     const a = document.createElement("a");
@@ -371,12 +410,88 @@
   }
   document.getElementById("export").addEventListener("click", exportPng);
   function visibleLabels() { return nodes.getIds().map(label); }
+
+  // ---- the date: the network as it stood on a day -------------------------------------
+  // "Hangs on one person": each person who alone carries a link drawn now, with the live
+  // links they carry at its ends, each with its kind and dates.
+  // Held from and to, as known; where either is not, the days it counts as live (the
+  // rule of /leads: from its statements, within the window).
+  function heldText(link) {
+    const held = (link.start || "?") + " to " + (link.end || "?");
+    return link.live && !(link.start && link.end) ? held + ", counted " + link.live[0] + " to " + link.live[1] : held;
+  }
+  function renderCarriers() {
+    const carrying = new Map();
+    for (const [i, p] of state.view.single) {
+      if (p === null || !liveEdge(i)) continue;
+      const e = data.edges[i];
+      if (!carrying.has(p)) carrying.set(p, new Set());
+      for (const node of [e.from, e.to]) for (const l of postsAt.get(p + "|" + node) || [])
+        if (!state.view.links || state.view.links.has(l)) carrying.get(p).add(l);
+    }
+    const list = document.getElementById("carriers");
+    const people = [...carrying.keys()].sort((a, b) => data.people[a].name.localeCompare(data.people[b].name));
+    list.replaceChildren(...people.map(p => {
+      const li = document.createElement("li"), button = document.createElement("button"), links = document.createElement("ul");
+      button.type = "button"; button.className = "person"; button.dataset.label = data.people[p].name;
+      button.textContent = data.people[p].name;
+      button.addEventListener("click", () => showCarrier(p));
+      links.className = "carried";
+      links.replaceChildren(...[...carrying.get(p)].map(l => {
+        const item = document.createElement("li"), link = data.links[l];
+        item.textContent = link.kind + ": " + (link.post || "member") + ", " + link.org + " (" + heldText(link) + ")";
+        return item;
+      }));
+      li.append(button, links); return li;
+    }));
+    document.getElementById("no-carriers").hidden = people.length > 0;
+    document.getElementById("carriers-when").textContent = (state.view.on ? "On " + state.view.on : "On any date") +
+      ": the links only one person carries, live then, with the kind of each and its dates.";
+  }
+  function showEmpty() {
+    const none = !state.view.nodes.some(v => v === 1);
+    const box = document.getElementById("empty");
+    box.hidden = !none;
+    if (none) document.getElementById("empty-reason").textContent =
+      (state.view.on === data.on && data.empty ? data.empty : (data.why || "nothing to draw") + (state.view.on ? " for " + state.view.on : "")) + ".";
+  }
+  const dateField = document.getElementById("on-date"), yearSlider = document.getElementById("on-year");
+  function showDateControls() {
+    const on = state.view.on;
+    if (on) { dateField.value = on; yearSlider.value = on.slice(0, 4); }
+    document.getElementById("on-year-label").textContent = on ? on.slice(0, 4) : "all";
+    document.getElementById("on-any").setAttribute("aria-pressed", String(!on));
+  }
+  function setOn(day) {
+    state.view = day ? CouncilDay.on(data, day) : CouncilDay.all(data);
+    state.subset = null; state.focused = null; state.selected = new Set();
+    render(); renderCarriers(); showEmpty(); showDateControls();
+    network.unselectAll(); network.fit({ animation: false });
+    setStatus(day ? "as it stood on " + day : "every date");
+    return { nodes: nodes.length, edges: edges.length };
+  }
+  dateField.addEventListener("change", () => setOn(dateField.value || null));
+  // The slider keeps the day of the year shown. A day takes up to a second to measure on
+  // the largest maps, so while it moves only its label follows, and the map on a pause.
+  let sliding = null;
+  function slideTo() {
+    clearTimeout(sliding); sliding = null;
+    const mmdd = (state.view.on || data.on || "0000-07-01").slice(4);
+    if (state.view.on !== yearSlider.value + mmdd) setOn(yearSlider.value + mmdd);
+  }
+  yearSlider.addEventListener("input", () => {
+    document.getElementById("on-year-label").textContent = yearSlider.value;
+    clearTimeout(sliding); sliding = setTimeout(slideTo, 200);
+  });
+  yearSlider.addEventListener("change", slideTo);
+  document.getElementById("on-any").addEventListener("click", () => setOn(null));
   network.once("afterDrawing", () => { state.drawnAt = performance.now(); document.body.dataset.drawn = "1"; });
   document.getElementById("group-by").value = state.groupBy;
   if (data.present) setPresent(true); else render();
+  renderCarriers(); showEmpty(); showDateControls();
   network.fit({ animation: false });
   if (!data.nodes.length) { state.drawnAt = performance.now(); document.body.dataset.drawn = "1"; }
   window.councilMap = { network, nodes, edges, data, state, focus, back, reset, search, filterBy,
                         expand, collapse, overview, showAll, setGroupBy, setPresent, exportPng,
-                        visibleLabels, labels: () => state.labels };
+                        visibleLabels, setOn, labels: () => state.labels };
 })();
