@@ -67,6 +67,7 @@ PARALLEL_SIMILARITY = 2_000  # recommendations from which similarity gets a proc
 # Its cost grows with the square of the recommendations, so from SPLIT_SIMILARITY it is
 # the larger job and is split over every core.
 SPLIT_SIMILARITY = 100_000
+SHORT_LITERAL = 100  # characters: literals up to this long are written once and reused
 # Quads per bulk load: Oxigraph's loader holds a call's quads in memory (2.4M quads in one
 # call peaked 1.8 GB above the rest of the build; in calls of 500k, about 0.2 GB).
 BULK_LINES = 500_000
@@ -274,16 +275,17 @@ def nquad_lines(graphs: dict[URIRef, TripleSet]) -> list[str]:
     """Canonically ordered N-Quads lines, so the same input always gives the same bytes.
 
     Terms are written by rdflib's own N-Triples writers (so they are escaped exactly as
-    `Graph.serialize(format="nt")` escapes them); each IRI once, as IRIs repeat and most
-    literals do not."""
+    `Graph.serialize(format="nt")` escapes them); each IRI and short literal once (dates,
+    scores and methods repeat), texts each time (they seldom repeat, and keeping them would
+    hold a second copy of every text)."""
     written: dict[Node, str] = {}
 
     def n3(term: Node) -> str:
-        if isinstance(term, Literal):
+        if isinstance(term, Literal) and len(term) > SHORT_LITERAL:
             return _quoteLiteral(term)
         text = written.get(term)
         if text is None:
-            text = written[term] = term.n3()
+            text = written[term] = _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
         return text
 
     lines: set[str] = set()

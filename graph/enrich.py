@@ -183,14 +183,21 @@ def similarity_graph(
     for item, found in zip(mine, raised, strict=True):
         for topic in found:
             g.add((URIRef(item.key), CG.raisesTopic, TOPIC[topic.topic.key]))
+    # One literal for the method and one per score (three decimals): 75,000 similarities
+    # at 100% share them, and the N-Quads writer then quotes each once.
+    method = Literal(similarity.METHOD)
+    scores: dict[float, Literal] = {}
     for m in similarity.similar(items, share=share):
         source, target = URIRef(m.source), URIRef(m.target)
         g.add((source, CG.similarTo, target))
-        node = minter.hashed("similarity", source, target, similarity.METHOD)
+        node = minter.hashed("similarity", m.source, m.target, similarity.METHOD)
         g.add((node, RDF.type, CG.Similarity))
         g.add((node, CG["from"], source))
         g.add((node, CG.to, target))
-        g.add((node, CG.score, lit(m.score)))
-        g.add((node, CG.method, Literal(similarity.METHOD)))
+        score = scores.get(m.score)
+        if score is None:
+            score = scores[m.score] = lit(m.score)
+        g.add((node, CG.score, score))
+        g.add((node, CG.method, method))
         g.add((node, CG.basis, Literal(m.basis)))
     return g
