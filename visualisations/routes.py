@@ -29,7 +29,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import partial
 from typing import Annotated, Any, TypeVar
 
@@ -37,6 +36,7 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import HTMLResponse
 
+from api.routes.common import IsoDate, WindowYears
 from councilgraph.errors import QueryError, StoreError
 from visualisations.facts import WINDOW_YEARS
 from visualisations.projections import check_name
@@ -215,7 +215,7 @@ async def get_map(
     store: Annotated[ox.Store, Depends(map_store)],
     size_by: Annotated[str, Query(pattern="^(" + "|".join(SIZE_METRICS) + ")$")] = "degree",
     on: Annotated[
-        date | None,
+        IsoDate | None,
         Query(description="the date the page opens on (its date control shows any other)"),
     ] = None,
     present: Annotated[bool, Query(description="open in projector mode")] = False,
@@ -246,18 +246,10 @@ async def get_reliance(
     request: Request,
     store: Annotated[ox.Store, Depends(map_store)],
     on: Annotated[
-        date | None,
+        IsoDate | None,
         Query(description="count only links live on this date; default: on any date"),
     ] = None,
-    window: Annotated[
-        int | None,
-        Query(
-            ge=0,
-            le=100,
-            description="years a post with no known end counts after it was last stated "
-            "(default: the leads_window_years setting, 3)",
-        ),
-    ] = None,
+    window: WindowYears = None,
 ) -> dict[str, Any]:
     """As `councilgraph reliance --on DATE --json`: linked pairs with the kinds of link that
     join them and, where one person carries a pair, that person's links with their dates;

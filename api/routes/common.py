@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 import pyoxigraph as ox
-from fastapi import Depends, Path
+from fastapi import Depends, Path, Query
 from pydantic import BeforeValidator
 
 from api.deps import SettingsDep
@@ -38,6 +38,17 @@ def _iso_only(value: Any) -> Any:
 
 # A date parameter: ISO dates only (YYYY-MM-DD), never a number of seconds.
 IsoDate = Annotated[date, BeforeValidator(_iso_only)]
+
+# The window of "True in time" (graph.live), as /leads, /reliance and the CLI take it.
+WindowYears = Annotated[
+    int | None,
+    Query(
+        ge=0,
+        le=100,
+        description="years a post with no known end counts after it was last stated "
+        "(default: the leads_window_years setting, 3)",
+    ),
+]
 
 
 def get_keys(settings: SettingsDep) -> Keys:

@@ -18,7 +18,7 @@ from api.deps import SettingsDep, StoreDep
 from api.listing import CSV_RESPONSE, PagingDep, page_response
 from api.models import ErrorBody, Leads
 from api.queries import facts
-from api.routes.common import IsoDate, KeysDep
+from api.routes.common import IsoDate, KeysDep, WindowYears
 
 router = APIRouter(tags=["leads"])
 RESPONSES = {
@@ -61,15 +61,7 @@ def get_leads(
     on: Annotated[
         IsoDate | None, Query(description="posts current on this date; default today")
     ] = None,
-    window: Annotated[
-        int | None,
-        Query(
-            ge=0,
-            le=100,
-            description="years a post with no known end counts after it was last stated "
-            "(default: the leads_window_years setting, 3)",
-        ),
-    ] = None,
+    window: WindowYears = None,
     include_stale: Annotated[
         bool, Query(description="also posts not current on the date, marked stale")
     ] = False,

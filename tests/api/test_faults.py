@@ -55,7 +55,10 @@ def test_percent_encoded_invalid_utf8_is_refused_in_get_and_form(
         assert "not UTF-8" in response.json()["error"]["message"]
 
 
-@pytest.mark.parametrize(("path", "name"), [("/leads", "on"), ("/due", "as_of")])
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/leads", "on"), ("/due", "as_of"), ("/reliance", "on"), ("/maps/leads", "on")],
+)
 @pytest.mark.parametrize("value", ["0", "1700000000", "2024-13-01", "01/02/2024"])
 def test_date_parameters_take_iso_dates_only(
     client: httpx.Client, path: str, name: str, value: str
