@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 import pyoxigraph as ox
@@ -125,11 +126,7 @@ def leads(
 
 def evidence(row: dict[str, Any]) -> live.Evidence:
     """What `graph.live`'s rule reads, from a q12 row."""
-
-    def text(key: str) -> str | None:
-        value = row.get(key)
-        return None if value is None else str(value)
-
+    text = partial(_text, row)
     return live.Evidence(
         held_from=text("since"),
         held_until=text("until"),
@@ -140,11 +137,13 @@ def evidence(row: dict[str, Any]) -> live.Evidence:
     )
 
 
-def as_lead(row: dict[str, Any], *, on: date, window_years: int) -> Lead:
-    def text(key: str) -> str | None:
-        value = row.get(key)
-        return None if value is None else str(value)
+def _text(row: dict[str, Any], key: str) -> str | None:
+    value = row.get(key)
+    return None if value is None else str(value)
 
+
+def as_lead(row: dict[str, Any], *, on: date, window_years: int) -> Lead:
+    text = partial(_text, row)
     return Lead(
         membership=row["m"],
         person=row["person"],
