@@ -96,6 +96,19 @@ def to_docx(parts: list[Part], path: Path) -> Path:
     return path
 
 
+def render(
+    parts: list[Part], folder: Path, stem: str, kind: str, *, header: str = "", footer: str = ""
+) -> Path:
+    """`parts` as `{folder}/{kind}/{stem}.{kind}`: a PDF with `header` and `footer` on every
+    page, or a Word file that opens with `header`'s lines (a Word paper has no running head;
+    its cover lines are paragraphs) and has no footer."""
+    (folder / kind).mkdir()
+    path = folder / kind / f"{stem}.{kind}"
+    if kind == "pdf":
+        return to_pdf(parts, path, header=header, footer=footer)
+    return to_docx([("para", line) for line in header.splitlines()] + parts, path)
+
+
 def facts(records: Iterable[Any]) -> list[str]:
     """The records as text, without the place in the file (line, page), the file's name, key
     and digest: what a paper states, whatever it was written as."""

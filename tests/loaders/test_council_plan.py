@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from renderings import Part, facts, to_docx, to_pdf
+from renderings import Part, facts, render
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
@@ -378,13 +378,7 @@ SUNDERLAND_PARTS: list[Part] = [
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_a_pdf_or_word_plan_states_what_its_text_states(tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / kind
-    folder.mkdir()
-    path = folder / f"{SUNDERLAND.stem}.{kind}"
-    if kind == "pdf":
-        to_pdf(SUNDERLAND_PARTS, path, footer="Page {page}")
-    else:
-        to_docx(SUNDERLAND_PARTS, path)
+    path = render(SUNDERLAND_PARTS, tmp_path, SUNDERLAND.stem, kind, footer="Page {page}")
     assert council_plan.detect(read_document(path)) >= 0.6
     records = load(path)
     assert facts(records) == facts(load(SUNDERLAND))

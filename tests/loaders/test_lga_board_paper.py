@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from renderings import Part, facts, to_docx, to_pdf
+from renderings import Part, facts, render
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
@@ -501,14 +501,8 @@ BOARD_2019_PARTS: list[Part] = [
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_a_pdf_or_word_paper_states_what_its_text_states(tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / kind
-    folder.mkdir()
-    path = folder / f"{BOARD_2019.stem}.{kind}"
-    if kind == "pdf":  # the board and date run at the head of every page
-        to_pdf(BOARD_2019_PARTS, path, header=BOARD_2019_HEAD)
-    else:
-        head: list[Part] = [("para", line) for line in BOARD_2019_HEAD.splitlines()]
-        to_docx(head + BOARD_2019_PARTS, path)
+    # the board and date run at the head of every page of the PDF, and open the Word file
+    path = render(BOARD_2019_PARTS, tmp_path, BOARD_2019.stem, kind, header=BOARD_2019_HEAD)
     document = read_document(path)
     assert lga_board_paper.detect(document) >= 0.6
     assert london_councils_paper.detect(document) < 0.3

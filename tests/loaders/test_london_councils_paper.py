@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from renderings import Part, facts, to_docx, to_pdf
+from renderings import Part, facts, render
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
@@ -456,14 +456,8 @@ LEADS_2019_PARTS: list[Part] = [
 
 @pytest.mark.parametrize("kind", ["pdf", "docx"])
 def test_a_pdf_or_word_paper_states_what_its_text_states(tmp_path: Path, kind: str) -> None:
-    folder = tmp_path / kind
-    folder.mkdir()
-    path = folder / f"{LEADS_2019.stem}.{kind}"
-    if kind == "pdf":
-        footer = "Leaders' Committee – 8 October 2019 Agenda Item 6, Page {page}"
-        to_pdf(LEADS_2019_PARTS, path, footer=footer)
-    else:
-        to_docx(LEADS_2019_PARTS, path)
+    footer = "Leaders' Committee – 8 October 2019 Agenda Item 6, Page {page}"
+    path = render(LEADS_2019_PARTS, tmp_path, LEADS_2019.stem, kind, footer=footer)
     document = read_document(path)
     assert london_councils_paper.detect(document) >= 0.6
     assert lga_board_paper.detect(document) < 0.3
