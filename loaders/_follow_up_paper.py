@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from loaders._follow_up_council import core, title_case
 from loaders._follow_up_passages import said
 from loaders.cover_sheet import Field, fields, first, is_post, label_key, person_and_post
 from loaders.dates import parse_date
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, block_text
+from loaders.host_council import core, title_case
 from loaders.names import is_person, split_honorific
 from loaders.records import OrgRef, PersonRef
 

@@ -1,7 +1,7 @@
 """Genre: council papers that answer a peer challenge -- cabinet, committee and board reports
 presenting an action plan or the progress made on it, from any council and any year.
 
-Reads the `Document`: whose paper it is (`_follow_up_council`), the paper itself -- meeting,
+Reads the `Document`: whose paper it is (`host_council`), the paper itself -- meeting,
 title, author, lead officer, portfolio holder, decision sought -- from its cover sheet
 (`_follow_up_paper`, `loaders.cover_sheet`), the challenge it answers and what it quotes of it
 (`_follow_up_challenge`), the actions wherever they are, each under the recommendation it
@@ -20,11 +20,11 @@ from councilgraph.settings import Settings
 from loaders import _follow_up_challenge as challenges
 from loaders import _follow_up_parts as parts
 from loaders._follow_up_actions import Found, RecAt, actions
-from loaders._follow_up_council import council
 from loaders._follow_up_paper import Paper, Person, read
 from loaders.base import document_record
 from loaders.cover_sheet import fields
 from loaders.document import Document, block_text
+from loaders.host_council import council
 from loaders.passages import provenance
 from loaders.records import (
     ChallengeRef,

@@ -15,11 +15,12 @@ from datetime import date
 
 from councilgraph.errors import LoaderError
 from councilgraph.settings import Settings
+from loaders import host_council
 from loaders import peer_challenge_facts as facts
 from loaders.base import document_record
 from loaders.dates import When, first_day, last_day, parse_date, parse_period, year_month
 from loaders.document import Block, Document, Heading, Paragraph, Place, block_text
-from loaders.organisations import LGA, org_ref
+from loaders.organisations import LGA, is_org_name, is_place_name, org_ref
 from loaders.passages import located, provenance
 from loaders.people import posts_of
 from loaders.recommendation_lists import labelled, recommendations
@@ -165,8 +166,16 @@ def title_page(document: Document) -> TitlePage:
         )
     block, found = typed
     council, council_block = _council(head, block, found)
-    if council is None:
-        raise LoaderError(document.path, str(block.place), "no council named on the title page")
+    council_place = council_block.place
+    if council is None:  # the cover's name was an image: the council the text is about
+        hosting = host_council.host(document, besides=_peer_councils(document))
+        if hosting is None:
+            raise LoaderError(
+                document.path,
+                str(block.place),
+                "no council named on the title page, nor one the text is plainly about",
+            )
+        council, council_place = hosting[0].name, hosting[1]
     dates = _dates(document, head)
     if dates is None:
         raise LoaderError(
@@ -181,7 +190,17 @@ def title_page(document: Document) -> TitlePage:
     feedback = re.search(r"feedback report", " ".join(block_text(b) for b in head), re.I)
     if feedback:
         title += f" — {feedback.group()}"
-    return TitlePage(title, org_ref(council), council_block.place, kind, start, end, date_place)
+    return TitlePage(title, org_ref(council), council_place, kind, start, end, date_place)
+
+
+def _peer_councils(document: Document) -> set[str]:
+    """The councils the peers come from (as `host_council.core`s), which a report names as
+    often as the one it is about."""
+    return {
+        host_council.core(post.organisation.name)
+        for member in team(document)
+        for post in posts_of(member.entry)
+    }
 
 
 def _council(head: list[Block], typed: Block, found: re.Match[str]) -> tuple[str | None, Block]:
@@ -219,7 +238,22 @@ def _council_name(text: str) -> str | None:
         return None
     if _NOT_COUNCIL.match(cleaned) or not cleaned[0].isupper():
         return None
-    return cleaned
+    return cleaned if _names_a_body(cleaned) else None
+
+
+# A title's words around "peer challenge" that are a heading or a sentence, not a council:
+# "Summary of the peer challenge approach", "In October 2024, we ...", "Executive summary".
+_EDGE_WORDS = {"and", "upon", "on", "in", "of", "the", "to", "a", "an", "we", "our", "this"}
+
+
+def _names_a_body(text: str) -> bool:
+    """A council's name ("Braintree District Council", "London Borough of Bexley") or a bare
+    place standing for one ("Swindon", "Kingston upon Hull"); not a heading that happens to
+    be capitalised."""
+    if is_org_name(text):
+        return True
+    words = text.lower().split()
+    return is_place_name(text) and words[0] not in _EDGE_WORDS and words[-1] not in _EDGE_WORDS
 
 
 def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Place] | None:

@@ -206,8 +206,8 @@ def _follow_up_readable(ch: Challenge, text: str) -> bool:
     """Whether the follow-up loader tells this council from the report's running text; it
     cannot for a few names ("Borough Council of King's Lynn and West Norfolk"), and a
     synthetic corpus should not trip on a known loader limit it is not there to measure."""
-    from loaders._follow_up_council import core, council
     from loaders.document import Document
+    from loaders.host_council import core, council
     from loaders.layout import read_lines
     from loaders.read_text import text_lines
 

@@ -657,3 +657,54 @@ def test_lone_recommendation_numbers_and_dotted_sections(tmp_path: Path) -> None
         ("Sir", "Chief Executive", True),
     ]
     assert _team(records, challenge.ref)[1] == ("Kirsty Human", None, "Peer Challenge Manager")
+
+
+# A cover whose council is a logo: the text names the council it is about again and again,
+# and the peers' own councils once each.
+COVER_WITHOUT_A_NAME = """\
+Corporate Peer Challenge
+Feedback report
+10-13 October 2023
+
+1. Executive summary
+
+Braintree District Council is a well-run council with a clear sense of place. Staff and
+partners spoke highly of the leadership of Braintree District Council and of its ambition
+for the district.
+
+2. The peer team
+
+The peers were:
+  • Laura Taylor, Chief Executive, Winchester City Council
+  • Councillor Sam Chapman-Allen, Leader, Breckland Council
+  • Tina Mustafa, Assistant Director, Tamworth Borough Council
+  • Aimee Wittams-Smith, Peer Challenge Manager, LGA
+"""
+
+
+def test_a_cover_without_the_councils_name_takes_the_council_the_text_is_about(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "cover-logo.txt"
+    path.write_text(COVER_WITHOUT_A_NAME, encoding="utf-8")
+    records = _load(path)
+    challenge = _one(records, PeerChallenge)
+    braintree = OrgRef("Braintree District Council", "council")
+    assert challenge.ref == ChallengeRef(braintree, 2023, 10, "corporate-peer-challenge")
+    assert [name for name, _, _ in _team(records, challenge.ref)][:2] == [
+        "Laura Taylor",
+        "Sam Chapman-Allen",
+    ]
+
+
+def test_a_heading_beside_peer_challenge_is_not_a_council(tmp_path: Path) -> None:
+    """"Summary of the peer challenge approach" once gave a council named "Summary of the";
+    with no council named anywhere but the peers' own, the report is refused and says why."""
+    text = COVER_WITHOUT_A_NAME.replace("Corporate Peer Challenge\n", "").replace(
+        "1. Executive summary", "Summary of the peer challenge approach"
+    )
+    text = text.replace("Braintree District Council", "the council")
+    path = tmp_path / "no-council.txt"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoaderError, match="no council named on the title page"):
+        _load(path)

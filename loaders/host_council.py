@@ -1,9 +1,11 @@
-"""Whose paper it is: the council that publishes a committee paper, from its letterhead, its
-officers' e-mail domain and the sentences that say it hosted the challenge, together. The
-publisher outranks the councils it mentions (a district paper names its county more often
-than itself), and a table header, heading or label is never read as a council.
+"""Whose document it is: the council that publishes a committee paper or hosted a peer
+challenge, from its letterhead, its officers' e-mail domain and the sentences that say it
+hosted the challenge, together. The publisher outranks the councils it mentions (a district
+paper names its county more often than itself), and a table header, heading or label is
+never read as a council.
 
-Private to `loaders.follow_up_report`.
+Used by the follow-up paper loader, and by the report loader when a title page names no
+council (its cover's name was an image).
 """
 
 from __future__ import annotations
@@ -130,6 +132,29 @@ def _is_council(name: str) -> bool:
 
 def council(document: Document) -> tuple[OrgRef, int, Place] | None:
     """The council whose paper this is, the block and the place that name it best."""
+    candidates = _candidates(document)
+    if not candidates:
+        return None
+    best = max(candidates.values(), key=lambda c: c.score)
+    assert best.place is not None
+    return OrgRef(best.name(), "council"), best.index, best.place
+
+
+def host(document: Document, *, besides: set[str]) -> tuple[OrgRef, Place] | None:
+    """The council a report is about, from its text alone: as `council`, leaving out the
+    councils in `besides` (cores: the peers' own councils), and only on more than one
+    passing mention (a report names its host again and again; one mention is a partner)."""
+    candidates = {k: c for k, c in _candidates(document).items() if k not in besides}
+    if not candidates:
+        return None
+    best = max(candidates.values(), key=lambda c: c.score)
+    if best.score < 2 * MENTION and best.best < HOST:
+        return None
+    assert best.place is not None
+    return OrgRef(best.name(), "council"), best.place
+
+
+def _candidates(document: Document) -> _Candidates:
     candidates = _Candidates()
     for index, block in enumerate(document.blocks[:_HEAD_BLOCKS]):
         for text in _head_texts(block):
@@ -144,11 +169,7 @@ def council(document: Document) -> tuple[OrgRef, int, Place] | None:
             hosted = _HOSTED.match(after) or _OF_SUBJECT.search(before)
             candidates.credit(name, HOST if hosted else MENTION, index, block.place)
     _credit_domain(document, candidates)
-    if not candidates:
-        return None
-    best = max(candidates.values(), key=lambda c: c.score)
-    assert best.place is not None
-    return OrgRef(best.name(), "council"), best.index, best.place
+    return candidates
 
 
 def _head_texts(block: Block) -> list[str]:
@@ -192,4 +213,4 @@ def _credit_domain(document: Document, candidates: _Candidates) -> None:
                     return
 
 
-__all__ = ["core", "council", "council_names", "title_case"]
+__all__ = ["core", "council", "council_names", "host", "title_case"]
