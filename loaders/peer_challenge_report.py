@@ -82,6 +82,8 @@ def detect(document: Document) -> float:
     body = document.text().lower()
     if re.search(r"peer (?:challenge |review )?team", body) and "recommendation" in body:
         score += 0.2
+    if score < 0.5 and _typed_sentence(document) and _VISIT.search(body):
+        score += 0.3  # published as a web page: the title was the page's, not the text's
     if any(
         re.search(
             r"^(?:agenda|meeting of|report of|report to|minutes|report title|report author)\b",
@@ -146,7 +148,8 @@ def _title_blocks(document: Document) -> list[Block]:
 
 
 def title_page(document: Document) -> TitlePage:
-    """The kind of challenge, the council and the dates on site."""
+    """The kind of challenge, the council and the dates on site. A report published as a web
+    page loses its title: its opening sentences name the kind of challenge instead."""
     head = _title_blocks(document)
     typed = next(
         (
@@ -157,6 +160,8 @@ def title_page(document: Document) -> TitlePage:
         ),
         None,
     )
+    titled = typed is not None
+    typed = typed or _typed_sentence(document)
     if typed is None:
         raise LoaderError(
             document.path,
@@ -165,7 +170,7 @@ def title_page(document: Document) -> TitlePage:
             hint="is this an LGA peer challenge feedback report? force a genre with --genre",
         )
     block, found = typed
-    council, council_block = _council(head, block, found)
+    council, council_block = _council(head, block, found) if titled else (None, block)
     council_place = council_block.place
     if council is None:  # the cover's name was an image: the council the text is about
         hosting = host_council.host(document, besides=_peer_councils(document))
@@ -185,12 +190,31 @@ def title_page(document: Document) -> TitlePage:
             hint='expected e.g. "20-23 March 2018" or "June 2018" near the title',
         )
     (start, end), date_place = dates
-    kind = facts.classify(" ".join(block_text(b) for b in head))
+    kind = facts.classify(" ".join(block_text(b) for b in head) if titled else found.group())
     title = f"{found.group().strip()} {council}"
     feedback = re.search(r"feedback report", " ".join(block_text(b) for b in head), re.I)
     if feedback:
         title += f" — {feedback.group()}"
     return TitlePage(title, org_ref(council), council_place, kind, start, end, date_place)
+
+
+# What a report says of the visit, whatever its layout: "the peer team spoke to more than 140
+# people", "more than 60 meetings", "the peers were:", "members of the review panel were".
+_VISIT = re.compile(
+    r"spoke to (?:more than |over |around |circa |about )?\d+|\d+ meetings|"
+    r"(?:peers|peer team|team members|review panel) (?:were|was|included)",
+    re.IGNORECASE,
+)
+_OPENING_BLOCKS = 6
+
+
+def _typed_sentence(document: Document) -> tuple[Block, re.Match[str]] | None:
+    """The first of the opening blocks that names the kind of challenge."""
+    for block in document.blocks[:_OPENING_BLOCKS]:
+        found = TYPE_PHRASE.search(block_text(block))
+        if found:
+            return block, found
+    return None
 
 
 def _peer_councils(document: Document) -> set[str]:

@@ -708,3 +708,45 @@ def test_a_heading_beside_peer_challenge_is_not_a_council(tmp_path: Path) -> Non
     path.write_text(text, encoding="utf-8")
     with pytest.raises(LoaderError, match="no council named on the title page"):
         _load(path)
+
+
+# The LGA and councils publish reports as web pages too: the title is the page's, and the
+# text saved from it opens with sentences.
+WEB_PAGE = """\
+The Corporate Peer Challenge (CPC) is a free peer review process run by the Local Government
+Association. Wyre Council invited the peer team, who visited the borough between 10 and 12
+June 2024.
+
+During their time on site the team spoke to more than 140 people in more than 40 meetings,
+including councillors, staff and partners. Wyre Council thanks everyone who took part.
+
+The peer team
+
+The peers were:
+  • Bill Cullen, Chief Executive, Hinckley and Bosworth Borough Council
+  • Peter Fleming OBE, former Leader, Sevenoaks District Council
+  • Aimee Wittams-Smith, Peer Challenge Manager, LGA
+
+Key recommendations
+
+1. Set out a medium-term financial strategy that closes the budget gap
+2. Invest in member development
+"""
+
+
+def test_a_report_saved_from_a_web_page_is_read_from_its_opening_sentences(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "web-page.txt"
+    path.write_text(WEB_PAGE, encoding="utf-8")
+    records = list(load_document(path, settings=Settings()))  # its genre detected
+    challenge = _one(records, PeerChallenge)
+    wyre = OrgRef("Wyre Council", "council")
+    assert challenge.ref == ChallengeRef(wyre, 2024, 6, "corporate-peer-challenge")
+    assert (challenge.start, challenge.end) == (date(2024, 6, 10), date(2024, 6, 12))
+    assert [name for name, _, _ in _team(records, challenge.ref)] == [
+        "Bill Cullen",
+        "Peter Fleming",
+        "Aimee Wittams-Smith",
+    ]
+    assert [r.text for r in _recs(records, key=True)][1] == "Invest in member development"
