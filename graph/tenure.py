@@ -41,6 +41,10 @@ Inferred ends, so that a reader can check them by hand:
 4. A later statement that the same person held the same post formerly ends it by the day
    before that statement, if that is earlier.
 5. An end is never inferred before the holding's own start.
+6. A holding with neither start nor end, stated on a day when the same person is known to
+   hold the same post (between a stated start and end: a register row), is that tenure: it
+   takes that start and end (a 2008 paper naming the Chair is the register's 2006-2010 term,
+   not a second tenure with an end of its own).
 
 Several memberships of one post with the same end (two documents stating the same tenure)
 are one tenure: they share the earliest start among them, and all but the latest statement
@@ -208,9 +212,29 @@ def _ends(holdings: Sequence[Holding]) -> tuple[dict[URIRef, End], dict[URIRef, 
     return ends, not_before
 
 
+def _within_known_terms(holdings: Sequence[Holding]) -> list[Holding]:
+    """Rule 6: an undated holding stated during a known term of the same post takes it."""
+    terms: dict[tuple[object, ...], list[Holding]] = defaultdict(list)
+    for h in holdings:
+        if h.start and h.end and not h.former:
+            terms[h.post].append(h)
+    out: list[Holding] = []
+    for h in holdings:
+        stated = h.stated
+        if stated and h.start is None and h.end is None and not h.former:
+            during = [
+                t for t in terms.get(h.post, ()) if t.start and t.end and t.start <= stated <= t.end
+            ]
+            if during:
+                term = min(during, key=lambda t: (t.start, str(t.iri)))
+                h = replace(h, start=term.start, end=term.end, end_from=term.end_from)
+        out.append(h)
+    return out
+
+
 def infer(holdings: Iterable[Holding]) -> list[Tenure]:
     """Every holding's tenure (see the module docstring for the rules), in IRI order."""
-    holdings = sorted(holdings, key=lambda h: str(h.iri))
+    holdings = _within_known_terms(sorted(holdings, key=lambda h: str(h.iri)))
     ends, not_before = _ends(holdings)
     said: dict[tuple[object, ...], list[date]] = defaultdict(list)
     for h in holdings:

@@ -345,3 +345,29 @@ def test_each_membership_says_what_kind_of_link_it_is(
     )
     # the Islington peer team was on site 20-23 March 2018
     assert seats and {(r["from"], r["until"]) for r in seats} == {("2018-03-20", "2018-03-23")}
+
+
+def test_an_undated_post_stated_during_a_known_term_is_that_term() -> None:
+    """A 2008 paper names the Chair; the register gives the same person's term as 2006-2010
+    and the next Chair's from 2010. One tenure, listed once, not a second one ended by the
+    successor (it once showed the same Chair twice on one date)."""
+    tenures = infer(
+        [
+            holding("paper", person="merrick", stated=date(2008, 6, 23)),
+            holding(
+                "register",
+                person="merrick",
+                start=date(2006, 1, 1),
+                end=date(2010, 12, 31),
+                stated=date(2006, 6, 1),
+            ),
+            holding("next", person="jules", start=date(2010, 1, 1), stated=date(2010, 6, 1)),
+        ]
+    )
+    listed = {t.membership.rsplit("/", 1)[1]: t for t in tenures}
+    assert listed["register"].same_tenure_as == listed["paper"].membership
+    assert (listed["paper"].held_from, listed["paper"].held_until) == (
+        date(2006, 1, 1),
+        date(2010, 12, 31),
+    )
+    assert listed["paper"].end_basis == "stated"
