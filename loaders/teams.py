@@ -17,6 +17,7 @@ from loaders.people import Entry, parse_entry, team_role
 from loaders.people_prose import prose_entries
 from loaders.people_rows import parse_row
 from loaders.records import OrgRef
+from loaders.team_cards import cards
 
 _TEAM_HEADING = re.compile(
     r"^(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
@@ -134,12 +135,18 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
     context: str | None = None
     found = 0
     skipped = 0
+    read_to = anchor  # the last block read, cards reading on past the block they start in
     for index in range(anchor + 1, min(len(document.blocks), anchor + 1 + MAX_BLOCKS)):
+        if index <= read_to:
+            continue
         block = document.blocks[index]
         closes = isinstance(block, Heading) and level is not None and block.level <= level
         if closes and not _entry_heading(block):  # type: ignore[arg-type]
             break
         people = list(_people(index, block, context))
+        if len(people) == 1 and not people[0][1].posts:
+            found_cards, read_to = cards(document, index, context)
+            people = found_cards or people
         if people:
             for place, entry, role in people:
                 yield index, place, entry, role
