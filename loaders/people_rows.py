@@ -58,8 +58,19 @@ def parse_row(cells: Sequence[str], header: Sequence[str] | None = None) -> Entr
 
 
 def _with_rest(entry: Entry, others: list[str]) -> Entry:
+    """The person of one cell with the other cells: a team role given as a label beside
+    them ("Lead peer:"), or their post and organisation."""
+    roles = [found for cell in others if (found := _label_role(cell))]
+    others = [cell for cell in others if not _label_role(cell)]
     posts = parse_posts(", ".join(others)) if others else ()
-    return replace(entry, posts=entry.posts + posts)
+    return replace(
+        entry, posts=entry.posts + posts, role=entry.role or (roles[0] if roles else None)
+    )
+
+
+def _label_role(cell: str) -> str | None:
+    """A team role written as a label: "Lead peer:", "Member peers:"."""
+    return team_role(re.sub(r"(?<=peer)s$", "", cell.strip().rstrip(":").strip(), flags=re.I))
 
 
 _NAME_COLUMN = re.compile(r"^(?:name|peer|member|who)s?$|^(?:peer|team member)(?:'s)? name$", re.I)

@@ -8,7 +8,7 @@ wider team included:"), a table with columns in any order, standalone lines, or 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, Table
@@ -163,6 +163,21 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
             break
 
 
+# Where a cell that wrapped over lines holds a second person: "..., Dacorum Borough Council
+# Councillor Nisha Varma (Labour), Cabinet Member ...".
+_NEXT_PERSON = re.compile(r"(?<=[a-z)])\s+(?=(?:Councillor|Cllr\.?|Dr|Sir|Dame|Professor)\s+[A-Z])")
+
+
+def _one_person_each(row: Sequence[str]) -> list[list[str]]:
+    """A row as rows of one person each: a cell naming several people (each with a post) is
+    split, the other cells kept beside each."""
+    for column, cell in enumerate(row):
+        parts = _NEXT_PERSON.split(cell)
+        if len(parts) > 1 and all("," in part for part in parts):
+            return [[*row[:column], part, *row[column + 1 :]] for part in parts]
+    return [list(row)]
+
+
 def _level(document: Document, anchor: int) -> int | None:
     if anchor < 0:
         return None
@@ -195,9 +210,10 @@ def _people(
         yield from _list_people(block, context)
     elif isinstance(block, Table):
         for row_index, row in enumerate(block.rows):
-            entry = parse_row(row, block.header)
-            if entry is not None:
-                yield block.row_place(row_index), entry, context
+            for cells in _one_person_each(row):
+                entry = parse_row(cells, block.header)
+                if entry is not None:
+                    yield block.row_place(row_index), entry, context
     elif isinstance(block, Paragraph):
         by_line = list(_line_people(block, context))
         if by_line:
