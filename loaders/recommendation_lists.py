@@ -80,6 +80,7 @@ def _under(document: Document, heading: int, is_key: bool, group: str | None) ->
     """The recommendations in the section a recommendations heading opens."""
     blocks = document.under(heading)
     listed = [b for _, b in blocks if isinstance(b, ListBlock | Table)]
+    labels = any(isinstance(b, Paragraph) and _PARAGRAPH_LABEL.match(b.text) for _, b in blocks)
     current_group = group
     bullets = 0
     for index, block in blocks:
@@ -92,15 +93,30 @@ def _under(document: Document, heading: int, is_key: bool, group: str | None) ->
             for item, item_group in _items(block.items, current_group):
                 bullets += item.marker is None
                 where = f"item {item.marker}" if item.marker else f"bullet {bullets}"
-                yield Listed(item.text, is_key, item.marker, item_group, index, item.place, where)
+                text = _unmarked(item.text)
+                yield Listed(text, is_key, item.marker, item_group, index, item.place, where)
         elif isinstance(block, Table):
             yield from _rows(block, index, is_key, current_group)
         elif isinstance(block, Paragraph) and not listed:
             if _INTRO.search(block.text) or block.text.endswith(":") or len(block.text) > 400:
                 continue
+            label = _PARAGRAPH_LABEL.match(block.text)
+            if labels and label is None:
+                continue  # among "R1 ...", "R2 ..." paragraphs, one without is a note
             bullets += 1
-            where = f"paragraph {bullets}"
-            yield Listed(block.text, is_key, None, current_group, index, block.place, where)
+            marker, text = (label[1], block.text[label.end() :]) if label else (None, block.text)
+            where = f"item {marker}" if marker else f"paragraph {bullets}"
+            yield Listed(_unmarked(text), is_key, marker, current_group, index, block.place, where)
+
+
+# A recommendation paragraph that carries its number as a label: "R1 Agree ...", "Rec 2: ...".
+_PARAGRAPH_LABEL = re.compile(r"^(?:R|Rec\.?)\s?(\d{1,2}[a-z]?)[.:)]?\s+(?=[A-Z])")
+# A footnote's number fused to the last word ("... by ward councillors2."): not the text's.
+_FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})[1-9](?=[.;]?$)")
+
+
+def _unmarked(text: str) -> str:
+    return _FOOTNOTE_MARK.sub("", text)
 
 
 _INTRO_ITEM = re.compile(r"\brecommendations?\b.*\b(?:below|follow(?:s|ing)?|set out)\b", re.I)
