@@ -18,7 +18,7 @@ from councilgraph.settings import Settings
 from loaders import host_council
 from loaders import peer_challenge_facts as facts
 from loaders.base import document_record
-from loaders.dates import When, first_day, last_day, parse_date, parse_period, year_month
+from loaders.dates import Month, When, first_day, last_day, parse_date, parse_period, year_month
 from loaders.document import Block, Document, Heading, Paragraph, Place, block_text
 from loaders.organisations import LGA, is_org_name, is_place_name, org_ref
 from loaders.passages import located, provenance
@@ -51,7 +51,8 @@ _PUBLISHED = re.compile(
 )
 _NOT_COUNCIL = re.compile(
     r"^(?:feedback(?: report)?|final report|report|draft|lga|local government association|"
-    r"report of the|the|of|for|at|on|title|contents|introduction)$",
+    r"report of the|the|of|for|at|on|title|contents|introduction|(?:executive )?summary|"
+    r"background|overview|foreword|context|findings|(?:key )?recommendations)$",
     re.IGNORECASE,
 )
 _TITLE_BLOCKS = 14
@@ -238,9 +239,12 @@ def _council(head: list[Block], typed: Block, found: re.Match[str]) -> tuple[str
     for block in head:
         if block is typed:
             continue
-        name = _council_name(block_text(block))
-        if name:
-            return name, block
+        # a title page's lines may come as one paragraph: council, dates, "Report of ..."
+        lines = [text for text, _ in block.lines()] if isinstance(block, Paragraph) else []
+        for text in [block_text(block), *(lines if len(lines) > 1 else [])]:
+            name = _council_name(text)
+            if name:
+                return name, block
     return None, typed
 
 
@@ -283,9 +287,12 @@ def _names_a_body(text: str) -> bool:
 def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Place] | None:
     """Dates on site: the title page's (a range, a day or a month); else a sentence saying
     when the team was on site."""
+    week: tuple[tuple[When, When], Place] | None = None
     for block in head:
         found = parse_period(block_text(block))
-        if found:
+        if found and _WEEK_OF.search(block_text(block)):
+            week = week or (found, block.place)  # the week, not the days: read on
+        elif found:
             return found, block.place
     for _index, block in enumerate(document.blocks):
         text = block_text(block)
@@ -293,7 +300,15 @@ def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Pl
             found = parse_period(text)
             if found:
                 return found, block.place
+    if week is not None:  # only the week is known: its month, as stated precision allows
+        (start, _), place = week
+        month = Month(start.year, start.month) if isinstance(start, date) else start
+        return (month, month), place
     return None
+
+
+# "w/c 14 October 2019": the week the team came, not the days it was on site.
+_WEEK_OF = re.compile(r"\b(?:w/c|w\.c\.|week (?:commencing|beginning|of))\s", re.IGNORECASE)
 
 
 def _published(document: Document) -> date | None:
