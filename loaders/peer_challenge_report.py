@@ -50,7 +50,7 @@ _PUBLISHED = re.compile(
     r"(?:published|date of report|report date|date of publication|final report)\s*:?\s*(.+)", re.I
 )
 _NOT_COUNCIL = re.compile(
-    r"^(?:feedback(?: report)?|final report|report|draft|lga|local government association|"
+    r"^(?:feedback(?: report| letter)?|final report|report|draft|lga|local government association|"
     r"report of the|the|of|for|at|on|title|contents|introduction|(?:executive )?summary|"
     r"background|overview|foreword|context|findings|(?:key )?recommendations)$",
     re.IGNORECASE,
@@ -73,6 +73,8 @@ def detect(document: Document) -> float:
     """How surely this is a peer challenge feedback report: the title page names the kind of
     challenge (not an agenda or a committee report about one), the body lists a peer team."""
     head = [block_text(b) for b in _title_blocks(document)]
+    subject = _letter_subject(document)
+    head += [block_text(subject[0])] if subject else []
     score = 0.0
     if any(TYPE_PHRASE.search(t) and len(t.split()) <= 16 for t in head):
         score += 0.5
@@ -161,6 +163,7 @@ def title_page(document: Document) -> TitlePage:
         ),
         None,
     )
+    typed = typed or _letter_subject(document)
     titled = typed is not None
     typed = typed or _typed_sentence(document)
     if typed is None:
@@ -209,6 +212,33 @@ _VISIT = re.compile(
 _OPENING_BLOCKS = 6
 
 
+_SALUTATION = re.compile(r"^Dear\s+\S")
+_LETTER_HEAD = 30  # blocks of letterhead, address and date before "Dear ..."
+
+
+def _letter_subject(document: Document) -> tuple[Block, re.Match[str]] | None:
+    """A feedback letter's subject line, just after "Dear Laura,", when it names the kind of
+    challenge ("Norwich City Council Corporate Peer Challenge: Feedback Letter")."""
+    blocks = document.blocks[:_LETTER_HEAD]
+    dear = next((i for i, b in enumerate(blocks) if _SALUTATION.match(block_text(b))), None)
+    if dear is None:
+        return None
+    for index in range(dear, min(dear + 3, len(document.blocks))):
+        block = document.blocks[index]
+        text = block_text(block)
+        after = text.find("\n") + 1 if index == dear else 0  # the subject under "Dear ...,"
+        found = TYPE_PHRASE.search(text, after) if after or index > dear else None
+        if found and len(_line_of(text, found).split()) <= 20:
+            return block, found
+    return None
+
+
+def _line_of(text: str, found: re.Match[str]) -> str:
+    start = text.rfind("\n", 0, found.start()) + 1
+    end = text.find("\n", found.end())
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _typed_sentence(document: Document) -> tuple[Block, re.Match[str]] | None:
     """The first of the opening blocks that names the kind of challenge."""
     for block in document.blocks[:_OPENING_BLOCKS]:
@@ -232,7 +262,10 @@ def _council(head: list[Block], typed: Block, found: re.Match[str]) -> tuple[str
     """The council a title names: beside the kind of challenge on the same line, or on a line
     of its own near it."""
     text = block_text(typed)
-    for candidate in (text[found.end() :], text[: found.start()]):
+    line = _line_of(text, found)  # a title block of several lines: the line that names it
+    offset = text.rfind("\n", 0, found.start()) + 1
+    before, after = line[: found.start() - offset], line[found.end() - offset :]
+    for candidate in (after, before):
         name = _council_name(candidate)
         if name:
             return name, typed
@@ -251,7 +284,7 @@ def _council(head: list[Block], typed: Block, found: re.Match[str]) -> tuple[str
 def _council_name(text: str) -> str | None:
     """The council in a title line, without dates, dashes, "Feedback report" and the like."""
     cleaned = re.sub(
-        r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|\b(?:19|20)\d{2}\b|feedback report|final report|\bLGA\b|"
+        r"\d{1,2}(?:st|nd|rd|th)?\b.*\d{4}|\b(?:19|20)\d{2}\b|feedback (?:report|letter)|final report|\bLGA\b|"
         r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
         r"december|spring|summer|autumn|winter)\b.*$",
         "",
@@ -288,6 +321,8 @@ def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Pl
     """Dates on site: the title page's (a range, a day or a month); else a sentence saying
     when the team was on site."""
     week: tuple[tuple[When, When], Place] | None = None
+    if _letter_subject(document) is not None:
+        head = []  # a feedback letter's date is when it was sent, not when the team came
     for block in head:
         found = parse_period(block_text(block))
         if found and _WEEK_OF.search(block_text(block)):
@@ -296,7 +331,12 @@ def _dates(document: Document, head: list[Block]) -> tuple[tuple[When, When], Pl
             return found, block.place
     for _index, block in enumerate(document.blocks):
         text = block_text(block)
-        if re.search(r"on[- ]?site|visit|took place|was held|spent .* days", text, re.I):
+        if re.search(
+            r"on[- ]?site|visit|took place|was held|spent .* days|"
+            r"peer (?:challenge|review) (?:on|from|between|during)\b",
+            text,
+            re.I,
+        ):
             found = parse_period(text)
             if found:
                 return found, block.place
