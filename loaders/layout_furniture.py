@@ -2,7 +2,9 @@
 top or bottom of several pages, or three times or more in a text without pages; a committee
 paper's "Leaders' Committee - 8 October 2019 Agenda Item 6, Page 1" footer; an "Item 3" head
 that breaks into a sentence) are removed, and where furniture stood between two parts of one
-paragraph or list they join again. What was removed is kept apart: a paper's running head
+paragraph or list they join again. A contents page's entries (dot leaders to a page
+number) go too: numbered like the sections, they would pass for a list of them. What was
+removed is kept apart: a paper's running head
 names its meeting, date and item."""
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ _PAGE_FOOTER = re.compile(r"^.{0,120}\bagenda item \d{1,3}[a-z]?,?\s*page \d{1,3
 _ITEM_HEAD = re.compile(r"^(?:agenda\s+)?item:?\s*\d{1,3}[a-z]?$", re.IGNORECASE)
 
 
+# "2. Key recommendations ........ 5": an entry of a contents page, dot leaders to its page.
+CONTENTS_ENTRY = re.compile(r"^\S.{0,120}?\s*(?:\.\s?){4,}\s*\d{1,3}$")
+
+
 def _furniture_key(text: str) -> str:
     """A line with its numbers (page numbers, dates) blanked, to find it repeated."""
     return re.sub(r"\b\d+\b", "#", text.lower()).strip()
@@ -45,6 +51,9 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     dropped = False
     for at, line in enumerate(lines):
         furniture = line.text and line.table is None and not line.heading
+        if line.text and line.table is None and CONTENTS_ENTRY.match(line.text):
+            removed.append(line)  # a contents page's entry: navigation, not the report
+            continue
         if furniture and (
             PAGE_NUMBER.match(line.text)
             or _furniture_key(line.text) in repeated
