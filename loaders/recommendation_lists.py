@@ -124,20 +124,18 @@ _INTRO_ITEM = re.compile(r"\brecommendations?\b.*\b(?:below|follow(?:s|ing)?|set
 
 def _items(items: tuple[Item, ...], group: str | None) -> Iterator[tuple[Item, str | None]]:
     """Top-level items are recommendations; a parent ending in ':' is the group of the items
-    under it, and sub-items of a recommendation are part of its text. A numbered paragraph
-    introducing them ("2.1 The key recommendations are below.") is not one."""
+    under it, and the points under a recommendation are its detail, not its text (as
+    reports number them: "1. Review the council's capacity ..." with how, below). A
+    numbered paragraph introducing them ("2.1 The key recommendations are below.") is not
+    one."""
     for item in items:
         if _INTRO_ITEM.search(item.text) and not item.children:
             continue
         if item.children and item.text.endswith(":"):
             yield from _items(item.children, item.text.rstrip(":").strip())
             continue
-        if item.children:
-            details = "; ".join(
-                child.text.rstrip(".;") for _, child in item.walk() if child is not item
-            )
-            text = f"{item.text.rstrip(':;')}: {details}" if details else item.text
-            yield Item(text, item.marker, item.place, (), item.spans), group
+        if item.children:  # its own sentence; the points under it are its detail
+            yield Item(item.text, item.marker, item.place, (), item.spans), group
         else:
             yield item, group
 
