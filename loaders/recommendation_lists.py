@@ -57,19 +57,43 @@ def recommendations(document: Document) -> list[Listed]:
     ]
     out: list[Listed] = []
     seen: set[tuple[bool, str]] = set()
+    sections: list[Iterator[Listed]] = []
     for index, kind in heads:
         is_key = kind in _KEY_KINDS or (kind == "" and len(heads) == 1)
         group = None
         if kind == "" and not is_key:
             around = document.enclosing(index)
             group = around[-1].text if around else None
-        for listed in _under(document, index, is_key, group):
+        sections.append(_under(document, index, is_key, group))
+    if not heads:  # a letter: "Our key recommendations ... are that the council should:"
+        sections.append(_introduced(document))
+    for section in sections:
+        for listed in section:
             key = (listed.is_key, _norm(listed.text))
             if key in seen:
                 continue
             seen.add(key)
             out.append(listed)
     return out
+
+
+_INTRODUCES = re.compile(r"\b(?:key )?recommendations\b[^.]*:$", re.IGNORECASE)
+
+
+def _introduced(document: Document) -> Iterator[Listed]:
+    """Recommendations listed straight after a sentence that introduces them ("Our key
+    recommendations ... are that the council should:"), where no heading opens them."""
+    blocks = document.blocks
+    for index, block in enumerate(blocks[:-1]):
+        after = blocks[index + 1]
+        if not (isinstance(block, Paragraph) and _INTRODUCES.search(block.text)):
+            continue
+        if isinstance(after, ListBlock):
+            is_key = "key" in block.text.lower()
+            for number, (item, group) in enumerate(_items(after.items, None), start=1):
+                where = f"item {item.marker}" if item.marker else f"bullet {number}"
+                text = _unmarked(item.text)
+                yield Listed(text, is_key, item.marker, group, index + 1, item.place, where)
 
 
 def _norm(text: str) -> str:
