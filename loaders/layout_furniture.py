@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from loaders.layout_tables import GRID_BORDER
 from loaders.lines import Line, marker
 from loaders.text import ends_sentence, title_like
 
@@ -50,7 +51,9 @@ def split_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     removed: list[Line] = []
     dropped = False
     for at, line in enumerate(lines):
-        furniture = line.text and line.table is None and not line.heading
+        furniture = (
+            line.text and line.table is None and not line.heading
+        ) and not GRID_BORDER.match(line.text)  # a grid table's borders repeat, and stay
         if line.text and line.table is None and CONTENTS_ENTRY.match(line.text):
             removed.append(line)  # a contents page's entry: navigation, not the report
             continue

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from loaders.lines import Line
 
 _SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+GRID_BORDER = re.compile(r"^\+(?:[-=:]+\+)+$")
 _GAP = re.compile(r"\S(?: ?\S)*")  # a cell: words parted by single spaces
 # Words table headers are made of, in every genre: a row of only these is a header.
 HEADER_WORDS = set(
@@ -44,6 +45,8 @@ def _aligned(raw: str) -> list[tuple[int, str]]:
 
 def is_table_row(raw: str) -> bool:
     text = raw.strip()
+    if GRID_BORDER.match(text):
+        return True
     if text.count("|") >= 2 or (text.startswith("|") and text.count("|") >= 1):
         return True
     return len([c for c in _tab_cells(raw) if c]) >= 2
@@ -62,11 +65,51 @@ def read_table(lines: list[Line], start: int) -> tuple[Table, int] | None:
     rows there are not a table after all (a single tab-separated line)."""
     first = lines[start]
     raw = first.raw or first.text
+    if GRID_BORDER.match(raw.strip()):
+        return _read_grid(lines, start)
     if "|" in raw:
         return _read(lines, start, lambda line: "|" in (line.raw or line.text), _pipe_cells)
     if "\t" in raw:
         return _read(lines, start, lambda line: "\t" in line.raw, _tab_cells)
     return None
+
+
+def _read_grid(lines: list[Line], start: int) -> tuple[Table, int] | None:
+    """A grid table (`+----+----+` borders, `|` cells): a row's cells may wrap over several
+    lines up to the next border, and a `+====+` border closes the header."""
+    rows: list[list[str]] = []
+    places: list[Place] = []
+    header: list[str] | None = None
+    parts: list[list[str]] = []  # the row being read: each column's lines
+    place = lines[start].place
+    at = start
+    while at < len(lines):
+        text = (lines[at].raw or lines[at].text).strip()
+        if GRID_BORDER.match(text):
+            if parts:
+                cells = [clean(" ".join(column)) for column in parts]
+                if "=" in text and header is None and not rows:
+                    header = cells
+                else:
+                    rows.append(cells)
+                    places.append(place)
+            parts = []
+        elif text.startswith("|"):
+            cells = _pipe_cells(text)
+            if not parts:
+                parts, place = [[] for _ in cells], lines[at].place
+            parts += [[] for _ in range(len(cells) - len(parts))]
+            for column, cell in enumerate(cells):
+                parts[column].append(cell)
+        else:
+            break
+        at += 1
+    if not rows:
+        return None
+    width = max(len(row) for row in rows + ([header] if header else []))
+    body = tuple(tuple(row + [""] * (width - len(row))) for row in rows)
+    head = tuple(header + [""] * (width - len(header))) if header else None
+    return Table(body, lines[start].place, head, tuple(places)), at
 
 
 def _read(
