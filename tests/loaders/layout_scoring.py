@@ -192,6 +192,21 @@ def _post_fact(
     return (tag, norm(name), norm(post), organisation, "former" if former else "")
 
 
+def printed_score(gold_file: Path) -> dict[str, Score]:
+    """`score`, with its table printed (`pytest -s` shows it)."""
+    result = score(gold_file)
+    print("\n" + table(result))
+    return result
+
+
+def assert_at_least(scores: dict[str, Score], kind: str, precision: float, recall: float) -> None:
+    found = scores[kind]
+    assert found.gold, f"no gold facts of kind {kind!r}: the gold file or its reading changed"
+    assert found.precision >= precision and found.recall >= recall, (
+        f"{kind}: precision {found.precision:.1%}, recall {found.recall:.1%}\n{table(scores)}"
+    )
+
+
 def table(scores: dict[str, Score]) -> str:
     lines = [f"{'kind of fact':<26} {'gold':>5} {'found':>6} {'precision':>10} {'recall':>8}"]
     for kind, found in scores.items():

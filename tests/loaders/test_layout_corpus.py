@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.loaders.layout_scoring import KINDS, Score, score, table
+from tests.loaders.layout_scoring import KINDS, Score, assert_at_least, printed_score
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "peer-challenge-layouts" / "gold.yaml"
 THRESHOLD = 0.98
@@ -17,15 +17,9 @@ THRESHOLD = 0.98
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
-    result = score(GOLD)
-    print("\n" + table(result))
-    return result
+    return printed_score(GOLD)
 
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_kind_of_fact_scores_at_least_98_percent(scores: dict[str, Score], kind: str) -> None:
-    found = scores[kind]
-    assert found.gold, f"no gold facts of kind {kind!r}: the gold file or its reading changed"
-    assert found.precision >= THRESHOLD and found.recall >= THRESHOLD, (
-        f"{kind}: precision {found.precision:.1%}, recall {found.recall:.1%}\n{table(scores)}"
-    )
+    assert_at_least(scores, kind, THRESHOLD, THRESHOLD)

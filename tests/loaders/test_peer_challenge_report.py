@@ -698,7 +698,7 @@ def test_a_cover_without_the_councils_name_takes_the_council_the_text_is_about(
 
 
 def test_a_heading_beside_peer_challenge_is_not_a_council(tmp_path: Path) -> None:
-    """"Summary of the peer challenge approach" once gave a council named "Summary of the";
+    """ "Summary of the peer challenge approach" once gave a council named "Summary of the";
     with no council named anywhere but the peers' own, the report is refused and says why."""
     text = COVER_WITHOUT_A_NAME.replace("Corporate Peer Challenge\n", "").replace(
         "1. Executive summary", "Summary of the peer challenge approach"
