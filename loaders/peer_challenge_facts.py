@@ -78,12 +78,13 @@ FIGURES = (
         "days-on-site",
         "days",
         rf"\b{_N}(?:\.5)?\s+(?:full\s+|working\s+|consecutive\s+)?days?\s+(?:on[- ]?site|onsite|in\s+\w+|at\s+)"
-        rf"|\bspent\s+{_N}\s+days?\b|\bon[- ]?site\s+(?:for|over)\s+{_N}\s+days?",
+        rf"|\bspent\s+{_N}\s+days?\b|\bon[- ]?site\s+(?:for|over)\s+{_N}\s+days?"
+        rf"|\b(?:held|took place|carried out)(?:\s+\w+){{0,2}}\s+over\s+{_N}\s+days?\b",
     ),
     (
         "people-spoken-to",
         "people",
-        rf"(?:(?:spoke|spoken|talked|speaking)\s+(?:to|with)|met|meeting(?:\s+with)?)\s+{_ABOUT}{_N}\s+"
+        rf"(?:(?:spoke|spoken|talked|speaking)\s+(?:to|with)|met(?:\s+with)?|meeting(?:\s+with)?)\s+{_ABOUT}{_N}\s+"
         rf"(?:\w+\s+)?(?:people|individuals|stakeholders|participants)",
     ),
     (

@@ -23,7 +23,7 @@ FLOORS = {
     "peers": (1.0, 0.87),
     "posts": (0.97, 0.85),
     "key recommendations": (1.0, 1.0),
-    "figures": (1.0, 0.92),
+    "figures": (1.0, 1.0),
     "follow-up link": (1.0, 1.0),
     "person across documents": (1.0, 0.66),
 }
