@@ -149,6 +149,12 @@ def _read(
     )
 
 
+def _goes_on(text: str) -> bool:
+    """A first-column cell that carries on the one above: "(Con)" under a councillor's name,
+    a lower-case word."""
+    return text[:1] == "(" or text[:1].islower()
+
+
 def aligned_table(lines: list[Line], start: int) -> tuple[Table, int] | None:
     """Rows whose cells line up in columns (two or more spaces apart), at least three rows of
     at least two cells; a row with fewer cells whose cells sit under the columns above carries
@@ -172,7 +178,7 @@ def aligned_table(lines: list[Line], start: int) -> tuple[Table, int] | None:
         elif (
             rows
             and all(any(abs(s - c) <= 2 for c in columns) for s in starts)
-            and starts[0] > columns[0] + 2
+            and (starts[0] > columns[0] + 2 or _goes_on(cells[0][1]))
         ):
             for s, text in cells:
                 column = min(range(len(columns)), key=lambda i: abs(columns[i] - s))

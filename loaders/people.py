@@ -271,6 +271,13 @@ def _posts(text: str) -> list[Post]:
     return [Post(title, org, **flags) for org in orgs]
 
 
+# A government department after a post: "Ministry of Housing, Communities and Local
+# Government", "Department for Digital, Culture, Media and Sport".
+_DEPARTMENT = re.compile(
+    r",\s*(?P<org>(?:the\s+)?(?:Ministry|Department|Office)\s+(?:of|for)\s+[A-Z].*)$"
+)
+
+
 def _post_and_organisation(text: str) -> tuple[str, str]:
     """The post and the organisation it is held in."""
     text = text.strip(" ,")
@@ -285,6 +292,9 @@ def _post_and_organisation(text: str) -> tuple[str, str]:
         and is_post(text[: held_at.start()])
     ):
         return text[: held_at.start()].strip(" ,"), held_at["org"]
+    department = _DEPARTMENT.search(text)  # its name has commas of its own
+    if department and is_post(text[: department.start()].strip(" ,")):
+        return text[: department.start()].strip(" ,"), department["org"]
     segments = [s.strip() for s in text.split(",") if s.strip()]
     if len(segments) > 1:
         last = re.sub(r"\s*\((?-i:[a-z])[^)]*\)$", "", segments[-1])  # "(voluntary sector)"

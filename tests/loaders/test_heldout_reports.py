@@ -20,12 +20,12 @@ FLOORS = {
     "challenge": (1.0, 1.0),
     "council": (1.0, 1.0),
     "dates": (1.0, 1.0),
-    "peers": (1.0, 0.87),
-    "posts": (0.97, 0.85),
+    "peers": (1.0, 0.95),
+    "posts": (0.97, 0.93),
     "key recommendations": (1.0, 1.0),
     "figures": (1.0, 1.0),
     "follow-up link": (1.0, 1.0),
-    "person across documents": (1.0, 0.66),
+    "person across documents": (1.0, 0.77),
 }
 
 
