@@ -27,7 +27,7 @@ def prose_entries(text: str) -> Iterator[tuple[int, Entry]]:
     supported by D, Peer Challenge Manager, LGA." A person after "led by" is the lead peer."""
     for clause_start, clause, kind in _clauses(text):
         for offset, chunk in _chunks(clause):
-            entry = parse_entry(chunk)
+            entry = parse_entry(_AS_ROLE.sub(r"\g<name>, \g<role>, \g<org>", chunk))
             if entry is None:
                 continue
             if kind == "lead" and entry.role is None:
@@ -35,6 +35,15 @@ def prose_entries(text: str) -> Iterator[tuple[int, Entry]]:
             if kind == "support" and entry.role is None:
                 entry = replace(entry, role=role_from_posts(entry.posts) or "Programme Support")
             yield clause_start + offset, entry
+
+
+# "Sadie Okonkwo-Hart of the LGA as peer challenge manager": the person, the body, the role.
+_AS_ROLE = re.compile(
+    r"^(?P<name>[^,]+?)\s+(?:of|from)\s+(?:the\s+)?(?P<org>[A-Z][^,]*?)\s+as\s+"
+    r"(?:the\s+|our\s+|your\s+)?(?P<role>[^,]+)$"
+)
+# The letter's writer, named in the team as "and me": who signs it (`teams.signatory`).
+WRITER = re.compile(r"(?:;|,)\s*(?:and\s+)?(?:me|myself)\b", re.IGNORECASE)
 
 
 def _clauses(text: str) -> Iterator[tuple[int, str, str]]:

@@ -11,10 +11,19 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, Table
+from loaders.document import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Place,
+    Table,
+    block_text,
+)
 from loaders.organisations import is_lga, is_org_name, org_ref
 from loaders.people import Entry, parse_entry, team_role
-from loaders.people_prose import prose_entries
+from loaders.people_prose import WRITER, prose_entries
 from loaders.people_rows import parse_row
 from loaders.records import OrgRef
 from loaders.team_cards import cards
@@ -72,7 +81,32 @@ def team(document: Document) -> list[TeamMember]:
             seen.add(key)
             role = entry.role or context or "Peer"
             found.append(TeamMember(entry, role, index, place, len(found) + 1))
+    writer = signatory(document) if any(_names_writer(document, m.index) for m in found) else None
+    if writer is not None and writer[2].person.name.lower() not in seen:
+        at, signed, who, as_role = writer
+        found.append(TeamMember(who, as_role or "Peer", at, signed, len(found) + 1))
     return found
+
+
+def _names_writer(document: Document, index: int) -> bool:
+    """A team sentence that counts the letter's writer in: "...; and me, supported by ..."."""
+    block = document.blocks[index]
+    return isinstance(block, Paragraph) and bool(WRITER.search(block.text))
+
+
+_CLOSING = re.compile(
+    r"^(?:yours\s+(?:sincerely|faithfully|truly)|with best wishes|kind regards)\b", re.I
+)
+
+
+def signatory(document: Document) -> tuple[int, Place, Entry, str | None] | None:
+    """Who signs a letter, and where: the name, post and role under "Yours sincerely," (a
+    card)."""
+    for index, block in enumerate(document.blocks):
+        if _CLOSING.match(block_text(block)) and index + 1 < len(document.blocks):
+            found, _ = cards(document, index + 1, None)
+            return (index + 1, *found[0]) if found else None
+    return None
 
 
 def anchors(document: Document) -> Iterator[int]:
