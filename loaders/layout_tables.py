@@ -170,9 +170,10 @@ def aligned_table(lines: list[Line], start: int) -> tuple[Table, int] | None:
             if len(cells) < 2:
                 return None
             columns = starts
-        if len(cells) == len(columns) and all(
+        full = len(cells) == len(columns) and all(
             abs(a - b) <= 2 for a, b in zip(starts, columns, strict=True)
-        ):
+        )
+        if full and not (rows and _goes_on(cells[0][1])):
             rows.append([c for _, c in cells])
             places.append(lines[at].place)
         elif (

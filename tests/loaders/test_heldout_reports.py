@@ -21,7 +21,7 @@ FLOORS = {
     "council": (1.0, 1.0),
     "dates": (1.0, 1.0),
     "peers": (1.0, 1.0),
-    "posts": (0.97, 0.97),
+    "posts": (1.0, 1.0),
     "key recommendations": (1.0, 1.0),
     "figures": (1.0, 1.0),
     "follow-up link": (1.0, 1.0),
