@@ -31,7 +31,11 @@ from loaders.text import sentences
 TYPES = (
     (r"progress review|progress check|check[- ]in", "progress-review"),
     (r"follow[- ]up (?:visit|review|report)|revisit", "follow-up-visit"),
-    (r"financ\w* (?:peer )?(?:review|challenge)|financial sustainability", "finance-peer-review"),
+    (
+        r"financ\w* (?:(?:resilience|sustainability|management) )?(?:peer )?(?:review|challenge)"
+        r"|financial sustainability",
+        "finance-peer-review",
+    ),
     (r"planning (?:advisory service )?peer (?:challenge|review)", "planning-peer-challenge"),
     (
         r"children'?s (?:services |safeguarding )*peer (?:challenge|review)",

@@ -19,7 +19,7 @@ from loaders import host_council
 from loaders import peer_challenge_facts as facts
 from loaders.base import document_record
 from loaders.dates import Month, When, first_day, last_day, parse_date, parse_period, year_month
-from loaders.document import Block, Document, Heading, Paragraph, Place, block_text
+from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place, block_text
 from loaders.organisations import LGA, is_org_name, is_place_name, org_ref
 from loaders.passages import located, provenance
 from loaders.people import posts_of
@@ -41,7 +41,9 @@ GENRE = "peer-challenge-report"
 TYPE_PHRASE = re.compile(
     r"(?:LGA\s+)?(?:(?:corporate|finance|financial|planning|children'?s|adults?'?"
     r"|adult social care|services|safeguarding|communications|housing|economic growth|"
-    r"culture|scrutiny|governance|transformation|commercial)\s+)*peer (?:challenge|review)"
+    r"culture|scrutiny|governance|transformation|commercial|resilience|sustainability|"
+    r"improvement|assurance|leadership|health|resources|environment|waste|highways)\s+)*"
+    r"peer (?:challenge|review)"
     r"(?:\s*[–—:-]?\s*(?:progress review|follow[- ]up visit|progress check))?"
     r"|(?:CPC\s+)?progress review|peer challenge follow[- ]up visit",
     re.IGNORECASE,
@@ -144,10 +146,17 @@ def _title_blocks(document: Document) -> list[Block]:
             break
         if isinstance(block, Paragraph) and len(block.text.split()) > 30:
             break
+        if isinstance(block, ListBlock) and _short_lines(block):
+            out.append(block)  # a title's lines read as a list ("Tuesday 5th to" / "Thursday ...")
+            continue
         if not isinstance(block, Heading | Paragraph):
             break
         out.append(block)
     return out or list(document.blocks[:3])
+
+
+def _short_lines(block: ListBlock) -> bool:
+    return all(item.marker is None and len(item.text.split()) <= 8 for _, item in block.walk())
 
 
 def title_page(document: Document) -> TitlePage:
