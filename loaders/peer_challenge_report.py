@@ -91,7 +91,7 @@ def detect(document: Document) -> float:
         score += 0.3  # published as a web page: the title was the page's, not the text's
     if any(
         re.search(
-            r"^(?:agenda|meeting of|report of|report to|minutes|report title|report author)\b",
+            r"^(?:agenda|meeting of|report of|report to|report by|minutes|report title|report author)\b",
             t,
             re.I | re.M,  # on any line: a committee paper's cover read as a table
         )
