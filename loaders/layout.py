@@ -92,7 +92,8 @@ class _Reader(Headings):
         return True
 
     def numbered(self, line: Line, number: str, title: str) -> None:
-        self.top = int(re.sub(r"\D.*", "", number))
+        if number[0].isdigit():  # a Roman section number ("VI.") orders no numbered list
+            self.top = int(re.sub(r"\D.*", "", number))
         depth = number.count(".") + 1 + (1 if re.search(r"\d[a-z]$", number) else 0)
         level = depth if not self.levels or line.heading is None else line.heading
         self.levels.append(level)
@@ -106,7 +107,8 @@ class _Reader(Headings):
         found = NUMBERED_TITLE.match(text)
         if found and level is not None and not MONTH_START.match(found["title"]):
             number, text = found["num"], found["title"]
-            self.top = int(re.sub(r"\D.*", "", number))
+            if number[0].isdigit():  # a Roman section number ("VI.") orders no numbered list
+                self.top = int(re.sub(r"\D.*", "", number))
         text = text.rstrip(":").strip()
         if level is None:
             level = self.plain_level(line)

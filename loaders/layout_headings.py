@@ -13,7 +13,8 @@ from loaders.lines import LABELLED, Line, follows, marker
 from loaders.text import ends_sentence, title_like
 
 NUMBERED_TITLE = re.compile(
-    r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3})\.?\s+(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
+    r"^(?P<num>\d{1,2}[a-z]?(?:\.\d{1,2}){0,3}|[IVX]{1,5}(?=\.))\.?\s+"
+    r"(?P<title>(?-i:[A-Z])[^\s–—-].*)$"
 )
 MONTH_START = re.compile(
     r"^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b",
@@ -62,6 +63,8 @@ class Headings:
         number, title = found["num"], found["title"].strip()
         if not title_like(title, 12) or not title[:1].isupper() or title.endswith(":"):
             return None  # "1. Improve scrutiny:" introduces sub-items
+        if not number[0].isdigit():  # "VI. Annex A": Roman section numbers are never a list's
+            return (number, title) if self.standalone_after(self.at) or line.heading else None
         if not line.heading and (not self.standalone_after(self.at) and line.strong is False):
             # a heading stands on its own line; a list item's text runs on
             following = self.line(1)

@@ -29,7 +29,8 @@ from loaders.records import OrgRef
 from loaders.team_cards import cards
 
 _TEAM_HEADING = re.compile(
-    r"^(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
+    r"^(?:(?:annex|appendix)\s+\w{1,3}\s*[:.–—-]\s*)?"  # "Annex A: The peer team"
+    r"(?:(?:the|our|membership of the|members of the|who was on the)\s+)?"
     r"(?:(?:corporate\s+)?(?:peer|review|peer review|peer challenge|challenge|progress review|"
     r"finance peer review|lga|review|full|core)\s+)?(?:team|panel)(?:\s+members|\s+membership)?$"
     r"|^on behalf of the (?:peer |review )?team$|^peers?$|^the peers?$",
