@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from loaders.names import is_person
-from loaders.people import Entry, parse_entry, role_from_posts
+from loaders.people import Entry, parse_entry, role_from_posts, team_role
 
 _LEADS = re.compile(
     r"\b(?:was|were|is|are)\s+led\s+by\b|\bled\s+by\b|\bheaded\s+by\b|\bchaired\s+by\b", re.I
@@ -105,3 +105,36 @@ def _split_keep(text: str, pattern: str) -> Iterator[tuple[int, str]]:
         yield start, text[start : found.start()]
         start = found.end()
     yield start, text[start:]
+
+
+# One peer to a sentence: "Ruth Castellanos is Director of Finance at Derbyshire County
+# Council and was an officer peer." / "Councillor X (Labour) is Leader of Y and took part as a
+# member peer."
+_BIO = re.compile(
+    r"^(?P<name>[A-Z][^,()]{2,60}?)(?P<party>\s*\([^)]{2,40}\))?\s+is\s+(?:an?\s+|the\s+)?"
+    r"(?P<post>[A-Z][^.;]+?)"
+    r"(?:,?\s+and\s+(?:was|is|took part as|joined (?:us |the team )?as|served as|managed)\s+"
+    r"(?:the\s+|an?\s+|our\s+)?(?P<role>[^.;]+?))?\.?$"
+)
+
+
+def bio_entry(text: str) -> Entry | None:
+    """The peer a sentence of their own describes, with the team role it gives."""
+    found = _BIO.match(text.strip())
+    if found is None or not is_person(
+        re.sub(r"^(?:Councillor|Cllr|Dr|Sir|Dame)\s+", "", found["name"])
+    ):
+        return None
+    entry = parse_entry(f"{found['name']}{found['party'] or ''}, {found['post']}")
+    if entry is None or not entry.posts:
+        return None
+    role = found["role"] and (team_role(found["role"]) or _managed(found["role"]))
+    return replace(entry, role=entry.role or role or None)
+
+
+def _managed(text: str) -> str | None:
+    return (
+        "Peer Challenge Manager"
+        if re.match(r"(?:the\s+)?peer (?:challenge|review)$", text, re.I)
+        else None
+    )

@@ -23,7 +23,7 @@ from loaders.document import (
 )
 from loaders.organisations import is_lga, is_org_name, org_ref
 from loaders.people import Entry, parse_entry, team_role
-from loaders.people_prose import WRITER, prose_entries
+from loaders.people_prose import WRITER, bio_entry, prose_entries
 from loaders.people_rows import parse_row
 from loaders.records import OrgRef
 from loaders.team_cards import cards
@@ -257,6 +257,10 @@ def _people(
         entry = parse_entry(block.text) if len(block.text) < 250 else None
         if entry is not None and not _prose_team(block.text):
             yield block.place, entry, context
+            return
+        bio = bio_entry(block.text) if len(block.text) < 300 else None
+        if bio is not None:
+            yield block.place, bio, context
             return
         for offset, found in prose_entries(block.text):
             yield block.place_at(offset), found, context
