@@ -16,7 +16,8 @@ _LEADS = re.compile(
 )
 _INCLUDES = re.compile(
     r"\b(?:and\s+)?(?:also\s+)?(?:included|includes|including|comprised|comprising|"
-    r"consisted\s+of|was\s+made\s+up\s+of|were|was|are|is|members\s+were)\s*:?\s+(?=[A-Z])",
+    r"consisted\s+of|was\s+made\s+up\s+of|were|was|are|is|members\s+were|"
+    r"(?:carried\s+out|delivered|undertaken|conducted)\s+by)\s*:?\s+(?=[A-Z])",
 )
 _SUPPORTED = re.compile(r"\b(?:supported|managed|assisted|coordinated|co-ordinated)\s+by\b", re.I)
 

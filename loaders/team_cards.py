@@ -10,7 +10,7 @@ them (a bold name read as a heading, the lines under it as an unmarked list):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.document import Block, Document, Heading, ListBlock, Paragraph, Place
 from loaders.people import Entry, parse_entry, team_role
@@ -82,3 +82,19 @@ def _block_lines(block: Block) -> list[tuple[str, Place]]:
     if isinstance(block, ListBlock):
         return [(item.text, item.place) for top in block.items for _, item in top.walk()]
     return []
+
+
+def post_over_name(lines: list[str]) -> Entry | None:
+    """A peer written post first, then their name and role on the line below ("Director of
+    Children's Services, Stockport Metropolitan Borough Council" / "Annabel Whitcombe – lead
+    peer"): one entry."""
+    if len(lines) < 2:
+        return None
+    last = parse_entry(lines[-1])
+    if last is None or last.posts or parse_entry(lines[0]) is not None:
+        return None
+    person = " ".join(filter(None, [last.person.honorific, last.person.name]))
+    joined = parse_entry(f"{person}, {' '.join(lines[:-1])}")
+    if joined is None or not joined.posts or joined.person.name != last.person.name:
+        return None
+    return replace(joined, role=last.role or joined.role, party=last.party or joined.party)

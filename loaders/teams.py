@@ -26,7 +26,7 @@ from loaders.people import Entry, parse_entry, team_role
 from loaders.people_prose import WRITER, bio_entry, prose_entries
 from loaders.people_rows import parse_row
 from loaders.records import OrgRef
-from loaders.team_cards import cards
+from loaders.team_cards import cards, post_over_name
 
 _TEAM_HEADING = re.compile(
     r"^(?:(?:annex|appendix)\s+\w{1,3}\s*[:.–—-]\s*)?"  # "Annex A: The peer team"
@@ -158,7 +158,9 @@ def _prose_team(text: str) -> bool:
     return bool(
         re.search(
             r"\b(?:peer |review |challenge )?team\s+(?:was|were)\s+(?:led|made up|comprised)|"
-            r"\bteam (?:comprised|consisted of|included)\s+[A-Z]|\bpeers were\s+[A-Z]",
+            r"\bteam (?:comprised|consisted of|included)\s+[A-Z]|\bpeers were\s+[A-Z]|"
+            r"\b(?:carried out|delivered|undertaken|conducted) by\s+(?:(?:Councillor|Cllr|Dr)\s+)?"
+            r"[A-Z][\w'-]+\s+[A-Z][\w'-]+\s*[(,]",
             text,
         )
     )
@@ -182,6 +184,8 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
         if len(people) == 1 and not people[0][1].posts:
             found_cards, read_to = cards(document, index, context)
             people = found_cards or people
+        if not people and (under := _post_then_name(document, index)) is not None:
+            people, read_to = [(block.place, under, context)], index + 1
         if people:
             for place, entry, role in people:
                 yield index, place, entry, role
@@ -211,6 +215,16 @@ def _one_person_each(row: Sequence[str]) -> list[list[str]]:
         if len(parts) > 1 and all("," in part for part in parts):
             return [[*row[:column], part, *row[column + 1 :]] for part in parts]
     return [list(row)]
+
+
+def _post_then_name(document: Document, index: int) -> Entry | None:
+    """A post paragraph (wrapped over lines) with the name and role in the paragraph after."""
+    if index + 1 >= len(document.blocks):
+        return None
+    block, after = document.blocks[index], document.blocks[index + 1]
+    if not isinstance(block, Paragraph) or not isinstance(after, Paragraph):
+        return None
+    return post_over_name([block.text, after.text])
 
 
 def _level(document: Document, anchor: int) -> int | None:
@@ -250,6 +264,10 @@ def _people(
                 if entry is not None:
                     yield block.row_place(row_index), entry, context
     elif isinstance(block, Paragraph):
+        under = post_over_name([text for text, _ in block.lines()])
+        if under is not None:
+            yield block.place, under, context
+            return
         by_line = list(_line_people(block, context))
         if by_line:
             yield from by_line
@@ -288,6 +306,11 @@ def _list_people(
     """Items of a (nested) list: an item that is a label gives the role of the items under it
     ("Member peers:"), or their organisation ("From the Local Government Association:")."""
     for item in block.items:
+        if len(item.children) == 1 and not item.children[0].children:
+            under = post_over_name([item.text, item.children[0].text])
+            if under is not None:
+                yield item.place, under, context
+                continue
         entry = parse_entry(item.text)
         label = _label(Paragraph(item.text, item.place)) if entry is None else None
         body = _label_organisation(item.text) if entry is None else None
