@@ -89,7 +89,7 @@ def _introduced(document: Document) -> Iterator[Listed]:
         if not (isinstance(block, Paragraph) and _INTRODUCES.search(block.text)):
             continue
         if isinstance(after, ListBlock):
-            is_key = "key" in block.text.lower()
+            is_key = True  # the only recommendations the document lists, as with one heading
             for number, (item, group) in enumerate(_items(after.items, None), start=1):
                 where = f"item {item.marker}" if item.marker else f"bullet {number}"
                 text = _unmarked(item.text)
@@ -128,19 +128,25 @@ def _under(document: Document, heading: int, is_key: bool, group: str | None) ->
             if labels and label is None:
                 continue  # among "R1 ...", "R2 ..." paragraphs, one without is a note
             bullets += 1
-            marker, text = (label[1], block.text[label.end() :]) if label else (None, block.text)
+            marker, text = (
+                (label[1] or label[2], block.text[label.end() :]) if label else (None, block.text)
+            )
             where = f"item {marker}" if marker else f"paragraph {bullets}"
             yield Listed(_unmarked(text), is_key, marker, current_group, index, block.place, where)
 
 
-# A recommendation paragraph that carries its number as a label: "R1 Agree ...", "Rec 2: ...".
-_PARAGRAPH_LABEL = re.compile(r"^(?:R|Rec\.?)\s?(\d{1,2}[a-z]?)[.:)]?\s+(?=[A-Z])")
+# A recommendation paragraph that carries its number as a label: "R1 Agree ...", "Rec 2: ...",
+# "A. Agree ...", "(b) Develop ...".
+_PARAGRAPH_LABEL = re.compile(
+    r"^(?:(?:R|Rec\.?)\s?(\d{1,2}[a-z]?)[.:)]?|\(?([A-Ha-h])[.)])\s+(?=[A-Z])"
+)
 # A footnote's number fused to the last word ("... by ward councillors2."): not the text's.
 _FOOTNOTE_MARK = re.compile(r"(?<=[a-z]{3})[1-9](?=[.;]?$)")
 
 
 def _unmarked(text: str) -> str:
-    return _FOOTNOTE_MARK.sub("", text)
+    """Without a fused footnote number, or the "; and" that joins a list's last two items."""
+    return re.sub(r"[;,]\s*(?:and|or)$", "", _FOOTNOTE_MARK.sub("", text))
 
 
 _INTRO_ITEM = re.compile(r"\brecommendations?\b.*\b(?:below|follow(?:s|ing)?|set out)\b", re.I)
