@@ -15,6 +15,7 @@ from loaders.document import (
     Block,
     Document,
     Heading,
+    Item,
     ListBlock,
     Paragraph,
     Place,
@@ -292,7 +293,12 @@ def _line_people(
     block: Paragraph, context: str | None
 ) -> Iterator[tuple[Place, Entry, str | None]]:
     """A paragraph joined from lines that each name a person: a list whose bullets were lost."""
-    lines = block.lines()
+    lines: list[tuple[str, Place]] = []
+    for text, place in block.lines():  # a line naming no one carries on the one above
+        if lines and parse_entry(text) is None:
+            lines[-1] = (f"{lines[-1][0]} {text}", lines[-1][1])
+        else:
+            lines.append((text, place))
     entries = [(place, parse_entry(text)) for text, place in lines]
     if len(lines) >= 2 and all(entry is not None for _, entry in entries):
         for place, entry in entries:
@@ -306,6 +312,9 @@ def _list_people(
     """Items of a (nested) list: an item that is a label gives the role of the items under it
     ("Member peers:"), or their organisation ("From the Local Government Association:")."""
     for item in block.items:
+        if not item.children and parse_entry(item.text) is None and (over := _label_item(item)):
+            context = over  # "Lead peer" as an item of its own: the items after it are such
+            continue
         if len(item.children) == 1 and not item.children[0].children:
             under = post_over_name([item.text, item.children[0].text])
             if under is not None:
@@ -323,6 +332,10 @@ def _list_people(
             found = parse_entry(child.text, organisation=body)
             if found is not None:
                 yield child.place, found, role
+
+
+def _label_item(item: Item) -> str | None:
+    return _label(Paragraph(item.text, item.place))
 
 
 def _label_organisation(text: str) -> OrgRef | None:
