@@ -101,5 +101,9 @@ def _by_header(cells: list[str], header: Sequence[str]) -> Entry | None:
             role = capitalised(role_cell)  # the document's own name for the role
         else:
             post_cells = [role_cell, *post_cells]
+    for index, cell in enumerate(post_cells):  # "Chief Executive (lead peer)"
+        bracket = re.search(r"\s*\(([^()]+)\)$", cell)
+        if bracket and (inner := team_role(bracket[1])):
+            role, post_cells[index] = role or inner, cell[: bracket.start()]
     text = ", ".join(p for p in (name, *post_cells, organisation) if p)
     return parse_entry(text, role=role)
