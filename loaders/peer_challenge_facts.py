@@ -83,7 +83,7 @@ FIGURES = (
         "days",
         rf"\b{_N}(?:\.5)?\s+(?:full\s+|working\s+|consecutive\s+)?days?\s+(?:on[- ]?site|onsite|in\s+\w+|at\s+)"
         rf"|\bspent\s+{_N}\s+days?\b|\bon[- ]?site\s+(?:for|over)\s+{_N}\s+days?"
-        rf"|\b(?:held|took place|carried out)(?:\s+\w+){{0,2}}\s+over\s+{_N}\s+days?\b",
+        rf"|\b(?:held|took place|carried out)(?:\s+\w+){{0,2}}\s+(?:over|on|in)\s+{_N}\s+days?\b",
     ),
     (
         "people-spoken-to",

@@ -40,7 +40,7 @@ FLOORS = {
         "peers": (0.96, 0.93),
         "posts": (0.96, 0.90),
         "key recommendations": (1.0, 1.0),
-        "figures": (1.0, 0.95),
+        "figures": (1.0, 1.0),
         "follow-up link": (1.0, 1.0),
         "person across documents": (1.0, 0.88),
     },
