@@ -178,12 +178,38 @@ _SEASON = re.compile(
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?=\d)", re.IGNORECASE)
 
 
+# Other ways of writing days, rewritten as day month year before reading: month first
+# ("September 18th-21st 2012", "March 5, 2019") and numbers ("28.02.2017", "28/02/2017": day
+# first, as English papers write them).
+_MONTH_FIRST = re.compile(
+    rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}}){_ORD}(?:\s*(?P<to>-|–|—|to)\s*(?P<d2>\d{{1,2}}){_ORD})?"
+    rf",?\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_NUMERIC = re.compile(r"\b(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})\b")
+
+
+def _as_written_in_full(text: str) -> str:
+    def month_first(m: re.Match[str]) -> str:
+        days = f"{m['d1']}-{m['d2']}" if m["d2"] else m["d1"]
+        return f"{days} {m['month']} {m['year']}"
+
+    def numeric(m: re.Match[str]) -> str:
+        month = int(m["m"])
+        if not 1 <= month <= 12:
+            return m.group()
+        return f"{int(m['d'])} {calendar.month_name[month]} {m['y']}"
+
+    return _NUMERIC.sub(numeric, _MONTH_FIRST.sub(month_first, text))
+
+
 def parse_period(text: str) -> tuple[When, When] | None:
     """The first period `text` states, at its precision: a range of days (across months or
     years), a single day, a range of months, a month, or a season ("spring 2023": March to
     May; "winter 2023": December 2023 to February 2024). Weekday names before a day are
-    read past ("from Tuesday 7 to Friday 10 March 2023")."""
-    text = _WEEKDAY.sub("", text)
+    read past ("from Tuesday 7 to Friday 10 March 2023"); days written month first or as
+    numbers are read too."""
+    text = _as_written_in_full(_WEEKDAY.sub("", text))
     found: list[tuple[int, tuple[When, When]]] = []
     days = _PERIODS[0].search(text)
     if days:
