@@ -9,6 +9,7 @@ them (a bold name read as a heading, the lines under it as an unmarked list):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -36,7 +37,7 @@ def cards(
     found: list[_Card] = []
     last = first
     for index, text, place in _lines(document, first):
-        role = team_role(text)
+        role = team_role(re.sub(r"\s*\([^)]*\)$", "", text))  # "Member peer (Labour)"
         entry = None if role else parse_entry(text)
         card = found[-1] if found else None
         if role and card is not None and card.role is None:

@@ -182,7 +182,7 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
         if closes and not _entry_heading(block):  # type: ignore[arg-type]
             break
         people = list(_people(index, block, context))
-        if len(people) == 1 and not people[0][1].posts:
+        if people and not any(entry.posts for _, entry, _ in people):  # names alone: cards?
             found_cards, read_to = cards(document, index, context)
             people = found_cards or people
         if not people and (under := _post_then_name(document, index)) is not None:
