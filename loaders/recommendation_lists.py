@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.document import Document, Heading, Item, ListBlock, Paragraph, Place, Table
+from loaders.people import capitalised
 
 _RECS_HEADING = re.compile(
     r"^(?:(?:summary of|the peer team'?s|our|list of|the)\s+)?"
@@ -77,6 +78,10 @@ def recommendations(document: Document) -> list[Listed]:
     return out
 
 
+_INLINE = re.compile(r"\brecommendations?\b[^.:]*:\s*(?P<first>\((?:1|a)\)\s)", re.IGNORECASE)
+_INLINE_MARK = re.compile(r"\s*\((\d{1,2}|[a-h])\)\s+")
+
+
 _INTRODUCES = re.compile(r"\b(?:key )?recommendations\b[^.]*:$", re.IGNORECASE)
 
 
@@ -84,7 +89,17 @@ def _introduced(document: Document) -> Iterator[Listed]:
     """Recommendations listed straight after a sentence that introduces them ("Our key
     recommendations ... are that the council should:"), where no heading opens them."""
     blocks = document.blocks
-    for index, block in enumerate(blocks[:-1]):
+    for index, block in enumerate(blocks):
+        inline = _INLINE.search(block.text) if isinstance(block, Paragraph) else None
+        if isinstance(block, Paragraph) and inline is not None:  # "...: (1) agree ...; (2) ..."
+            parts = _INLINE_MARK.split(block.text[inline.end() - len(inline["first"]) :])
+            for marker, text in zip(parts[1::2], parts[2::2], strict=True):
+                text = _unmarked(text.strip().rstrip(".;"))
+                where = f"item {marker}"
+                yield Listed(capitalised(text), True, marker, None, index, block.place, where)
+            continue
+        if index + 1 >= len(blocks):
+            break
         after = blocks[index + 1]
         if not (isinstance(block, Paragraph) and _INTRODUCES.search(block.text)):
             continue

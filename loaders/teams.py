@@ -114,7 +114,9 @@ def signatory(document: Document) -> tuple[int, Place, Entry, str | None] | None
 def anchors(document: Document) -> Iterator[int]:
     """Blocks after which a team is listed: team headings, and sentences introducing one."""
     for index, block in enumerate(document.blocks):
-        if isinstance(block, Paragraph) and _prose_team(block.text):
+        if isinstance(block, Paragraph) and (
+            _prose_team(block.text) or _TEAM_LINE.match(block.text)
+        ):
             yield index - 1  # the prose itself is read as the first block after the anchor
         elif (isinstance(block, Heading) and _TEAM_HEADING.match(block.text.strip())) or (
             isinstance(block, Paragraph) and _introduces(block.text)
@@ -203,6 +205,12 @@ def _read_after(document: Document, anchor: int) -> Iterator[tuple[int, Place, E
             break
 
 
+# A team on one line: "Peer team: Philippa Moorcroft (lead peer, Head of Communications,
+# Cheltenham Borough Council); Cllr Hywel Brangwyn (member peer, ...); ...".
+_TEAM_LINE = re.compile(
+    r"^(?:the\s+|our\s+)?(?:peer|review|challenge)\s+team\s*:\s+(?=[A-Z])", re.I
+)
+
 # Where a cell that wrapped over lines holds a second person: "..., Dacorum Borough Council
 # Councillor Nisha Varma (Labour), Cabinet Member ...".
 _NEXT_PERSON = re.compile(r"(?<=[a-z)])\s+(?=(?:Councillor|Cllr\.?|Dr|Sir|Dame|Professor)\s+[A-Z])")
@@ -264,6 +272,13 @@ def _people(
                 entry = parse_row(cells, block.header)
                 if entry is not None:
                     yield block.row_place(row_index), entry, context
+    elif isinstance(block, Paragraph) and (line := _TEAM_LINE.match(block.text)):
+        offset = line.end()  # "Peer team: A (lead peer, Post, Org); B (...); ..."
+        for chunk in block.text[line.end() :].split(";"):
+            entry = parse_entry(chunk.strip(" .")) if chunk.strip() else None
+            if entry is not None:
+                yield block.place_at(offset), entry, context
+            offset += len(chunk) + 1
     elif isinstance(block, Paragraph):
         under = post_over_name([text for text, _ in block.lines()])
         if under is not None:

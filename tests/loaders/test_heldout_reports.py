@@ -51,9 +51,9 @@ FLOORS = {
         "challenge": (0.83, 0.83),
         "council": (1.0, 1.0),
         "dates": (1.0, 1.0),
-        "peers": (0.71, 0.35),
-        "posts": (0.81, 0.32),
-        "key recommendations": (1.0, 0.68),
+        "peers": (0.77, 0.50),
+        "posts": (0.86, 0.46),
+        "key recommendations": (1.0, 0.84),
         "figures": (1.0, 0.84),
     },  # no follow-up, no person on two teams: those kinds have no gold here
 }
