@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 
 from api.app import create_app
 from councilgraph.settings import Settings
@@ -27,12 +28,15 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """uvicorn in a thread; `url` is its base. Stopped by setting should_exit, as Ctrl-C would."""
+    """uvicorn in a thread; `url` is its base. Stopped by setting should_exit, as Ctrl-C would.
+    Serves the API made from `settings`, or `app` where a test mounts routers of its own."""
 
-    def __init__(self, settings: Settings, sparql_workers: int = 2) -> None:
+    def __init__(
+        self, settings: Settings, sparql_workers: int = 2, *, app: FastAPI | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.app = create_app(settings, sparql_workers=sparql_workers)
+        self.app = app if app is not None else create_app(settings, sparql_workers=sparql_workers)
         config = uvicorn.Config(
             self.app,
             host="127.0.0.1",

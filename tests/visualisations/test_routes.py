@@ -3,37 +3,25 @@ the router."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pyoxigraph as ox
 import pytest
-import uvicorn
 from fastapi import FastAPI
 
 from api.app import _councilgraph_error
 from councilgraph.errors import CouncilGraphError
 from councilgraph.settings import Settings
 from graph.store import current_build
+from tests.api.conftest import LiveServer
 from visualisations.routes import router
 
 
-def serve(app: FastAPI) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+def serve(app: FastAPI, settings: Settings) -> Iterator[str]:
+    with LiveServer(settings, app=app) as live:
+        yield live.url
 
 
 def maps_app(store: ox.Store, settings: Settings) -> FastAPI:
@@ -48,13 +36,13 @@ def maps_app(store: ox.Store, settings: Settings) -> FastAPI:
 
 @pytest.fixture(scope="module")
 def base_url(corpus_store: ox.Store, corpus_settings: Settings) -> Iterator[str]:
-    yield from serve(maps_app(corpus_store, corpus_settings))
+    yield from serve(maps_app(corpus_store, corpus_settings), corpus_settings)
 
 
 @pytest.fixture(scope="module")
 def hurried_url(corpus_store: ox.Store, corpus_settings: Settings) -> Iterator[str]:
     hurried = corpus_settings.model_copy(update={"query_timeout": 0.001})
-    yield from serve(maps_app(corpus_store, hurried))
+    yield from serve(maps_app(corpus_store, hurried), hurried)
 
 
 def test_map_is_served_as_self_contained_html(base_url: str) -> None:
