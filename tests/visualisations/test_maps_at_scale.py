@@ -16,7 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from benchmarks.synth import generate
 from councilgraph.settings import Settings
@@ -34,9 +34,6 @@ def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return DOCS if os.environ.get("COUNCILGRAPH_SCREENSHOTS") else tmp_path_factory.mktemp("shots")
 
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
     root = tmp_path_factory.mktemp("scale")
@@ -49,14 +46,6 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> ox.Store:
 @pytest.fixture(scope="module")
 def organisations(store: ox.Store) -> str:
     return make_map(store, MapRequest("organisations")).html
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture()

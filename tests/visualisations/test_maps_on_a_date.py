@@ -4,12 +4,11 @@ one person then as `councilgraph reliance --on` does (answers in test_reliance_o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Page
 
 from visualisations import facts, projections
 from visualisations.render import MapOptions
@@ -39,22 +38,6 @@ def open_map(page: Page, html: str) -> list[str]:
     page.wait_for_function("document.body.dataset.drawn === '1'", timeout=20_000)
     assert errors == []
     return attempted
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as p:
-        args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture()
-def page(browser: Browser) -> Iterator[Page]:
-    page = browser.new_page(viewport={"width": 1280, "height": 860})
-    yield page
-    page.close()
 
 
 @pytest.fixture(scope="module")
